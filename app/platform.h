@@ -1,0 +1,41 @@
+// What differs between the browser and the desktop, behind one small interface.
+// platform_web.cpp implements it with Emscripten, platform_native.cpp with plain SDL2;
+// nothing else in the project knows which one it runs on.
+#pragma once
+
+#include <string>
+
+namespace app {
+
+class App;
+
+namespace platform {
+
+struct GlSettings {
+  int major;
+  int minor;
+  bool es;                   // OpenGL ES (WebGL2) rather than desktop core profile
+  const char* glsl_version;  // for the ImGui OpenGL3 backend
+};
+GlSettings glSettings();
+
+// Where the trimmed proj.db and the subset font are at run time.
+std::string projDatabaseDir();
+std::string fontPath();
+
+// Runs the app. On the desktop, loads the data files named on the command line (or the
+// defaults) and returns when the window closes. In the browser it returns at once: the
+// page feeds the data and the browser drives the frames.
+int run(App& app, int argc, char** argv);
+
+// Resumes an idle main loop after something changed that must be drawn.
+void wake();
+
+// Called once the first complete frame with data has been presented.
+void firstFrameDrawn();
+
+// Clears the drawable (device pixels) before ImGui draws; GL headers differ per platform.
+void clearFrame(int width, int height, float r, float g, float b);
+
+}  // namespace platform
+}  // namespace app

@@ -1,0 +1,78 @@
+// Desktop build: reads the data files from disk and sleeps in SDL_WaitEvent when idle.
+#include <SDL.h>
+#include <SDL_opengl.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "app.h"
+#include "platform.h"
+
+namespace app::platform {
+
+namespace {
+
+bool readFile(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  out = s.str();
+  return true;
+}
+
+void report(const char* path, const LoadReport& r) {
+  if (r.fatal) {
+    std::fprintf(stderr, "%s : %s\n", path, r.fatal->c_str());
+    return;
+  }
+  std::fprintf(stderr, "%s : %zu entrées chargées, %zu rejetées\n", path, r.accepted, r.issues.size());
+  for (const auto& issue : r.issues)
+    std::fprintf(stderr, "%s : entrée %zu%s%s : %s\n", path, issue.index, issue.id.empty() ? "" : " ",
+                 issue.id.c_str(), issue.reason.c_str());
+}
+
+}  // namespace
+
+GlSettings glSettings() { return {3, 2, false, "#version 150"}; }
+
+std::string projDatabaseDir() {
+  if (const char* dir = SDL_getenv("CATALYSEURS_PROJ_DB_DIR")) return dir;
+  return CATALYSEURS_NATIVE_PROJ_DB_DIR;
+}
+
+std::string fontPath() { return CATALYSEURS_NATIVE_FONT; }
+
+void wake() {}
+void firstFrameDrawn() {}
+
+void clearFrame(int width, int height, float r, float g, float b) {
+  glViewport(0, 0, width, height);
+  glClearColor(r, g, b, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+}
+
+int run(App& app, int argc, char** argv) {
+  const std::string regions_path = argc > 1 ? argv[1] : CATALYSEURS_GEODATA_DIR "/territoires.geojson";
+  const std::string catalyseurs_path = argc > 2 ? argv[2] : CATALYSEURS_GEODATA_DIR "/catalyseurs.geojson";
+  std::string text;
+  if (!readFile(regions_path, text)) {
+    std::fprintf(stderr, "%s : fichier introuvable\n", regions_path.c_str());
+    return 1;
+  }
+  report(regions_path.c_str(), app.loadRegions(text));
+  if (!readFile(catalyseurs_path, text)) {
+    std::fprintf(stderr, "%s : fichier introuvable\n", catalyseurs_path.c_str());
+    return 1;
+  }
+  report(catalyseurs_path.c_str(), app.loadCatalyseurs(text));
+
+  for (;;) {
+    const FrameResult result = app.frame();
+    if (result == FrameResult::Quit) return 0;
+    if (result == FrameResult::Idle) SDL_WaitEvent(nullptr);  // sleep until the next input
+  }
+}
+
+}  // namespace app::platform

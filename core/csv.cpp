@@ -1,0 +1,80 @@
+#include "csv.h"
+
+namespace core {
+
+CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
+  CsvTable table;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+
+  std::size_t line = 1;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    CsvRecord record{line, {}};
+    std::optional<CsvError> record_error;
+    std::string field;
+    bool record_done = false;
+    while (!record_done) {
+      field.clear();
+      if (i < n && text[i] == '"') {
+        const std::size_t quote_line = line;
+        ++i;
+        bool closed = false;
+        while (i < n) {
+          const char c = text[i];
+          if (c == '"') {
+            if (i + 1 < n && text[i + 1] == '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
+            ++i;
+            closed = true;
+            break;
+          }
+          if (c == '\n') ++line;
+          field += c;
+          ++i;
+        }
+        if (!closed) {
+          table.fatal = CsvError{quote_line, "guillemet ouvert jamais refermé"};
+          return table;
+        }
+        // After the closing quote only a separator or the end of the record may follow.
+        if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          if (!record_error) record_error = CsvError{line, "caractère après un guillemet fermant"};
+          while (i < n && text[i] != ',' && text[i] != '\n') ++i;
+        }
+      } else {
+        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          if (text[i] == '"' && !record_error)
+            record_error = CsvError{line, "guillemet au milieu d’un champ non entouré de guillemets"};
+          field += text[i];
+          ++i;
+        }
+      }
+      if (field.size() > options.max_field_bytes && !record_error)
+        record_error = CsvError{line, "champ de " + std::to_string(field.size()) +
+                                          " octets, au plus " + std::to_string(options.max_field_bytes)};
+      record.fields.push_back(field.size() > options.max_field_bytes ? std::string() : field);
+
+      if (i >= n) {
+        record_done = true;
+      } else if (text[i] == ',') {
+        ++i;
+      } else {
+        if (text[i] == '\r') ++i;
+        if (i < n && text[i] == '\n') ++i;
+        ++line;
+        record_done = true;
+      }
+    }
+    if (record_error)
+      table.errors.push_back(*record_error);
+    else
+      table.records.push_back(std::move(record));
+  }
+  return table;
+}
+
+}  // namespace core

@@ -1,0 +1,46 @@
+// Reads the project's GeoJSON files (RFC 7946). A bad feature never sinks the file: it is
+// reported with its index and reason, and the valid rest is kept.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalyseur.h"
+#include "geometry.h"
+#include "territory.h"
+
+namespace core {
+
+// One region (mainland) or overseas territory outline, in lon/lat.
+struct RegionShape {
+  std::string code;  // INSEE region code or COM code
+  std::string nom;
+  Territory territory = Territory::Metropole;
+  std::vector<Polygon> polygons;
+};
+
+struct FeatureIssue {
+  std::size_t index;  // position of the feature in the "features" array, from 0
+  std::string id;     // the feature's id when it has a readable one
+  std::string reason; // in French
+};
+
+template <class T>
+struct Loaded {
+  std::vector<T> items;
+  std::vector<FeatureIssue> issues;
+  // Set when the document as a whole is unusable (not JSON, not a FeatureCollection…).
+  std::optional<std::string> fatal;
+};
+
+Loaded<RegionShape> loadRegions(std::string_view json);
+Loaded<Catalyseur> loadCatalyseurs(std::string_view json);
+
+// The catalyseur as a GeoJSON Feature, properties in schema order; the inverse of the
+// loader. Used by the spreadsheet command and the exports.
+std::string toGeoJsonFeature(const Catalyseur& c);
+
+}  // namespace core

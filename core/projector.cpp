@@ -1,0 +1,107 @@
+#include "projector.h"
+
+#include <proj.h>
+
+#include <array>
+#include <cmath>
+#include <map>
+#include <string>
+
+namespace core {
+
+namespace {
+
+struct ContextDeleter {
+  void operator()(PJ_CONTEXT* ctx) const { proj_context_destroy(ctx); }
+};
+struct PjDeleter {
+  void operator()(PJ* pj) const { proj_destroy(pj); }
+};
+using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
+using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+
+// PROJ logs to stderr by default; its messages reach callers through Error instead.
+void silentLogger(void*, int, const char*) {}
+
+std::string lastError(PJ_CONTEXT* ctx, const char* what) {
+  const int code = proj_context_errno(ctx);
+  std::string message = what;
+  if (code != 0) {
+    message += ": ";
+    message += proj_context_errno_string(ctx, code);
+  }
+  return message;
+}
+
+}  // namespace
+
+struct Projector::Impl {
+  ContextPtr ctx;
+  // One operation per EPSG code, created on first use: building one costs database
+  // look-ups, and most sessions never leave the mainland.
+  mutable std::map<int, PjPtr> operations;
+
+  Result<PJ*> operation(int epsg) const {
+    auto found = operations.find(epsg);
+    if (found != operations.end()) return found->second.get();
+    const std::string target = "EPSG:" + std::to_string(epsg);
+    PjPtr raw(proj_create_crs_to_crs(ctx.get(), "EPSG:4326", target.c_str(), nullptr));
+    if (!raw) return Error{lastError(ctx.get(), ("cannot create EPSG:4326 -> " + target).c_str())};
+    // EPSG:4326 is lat/lon; GeoJSON and our callers are lon/lat.
+    PjPtr normalized(proj_normalize_for_visualization(ctx.get(), raw.get()));
+    if (!normalized) return Error{lastError(ctx.get(), ("cannot normalise " + target).c_str())};
+    PJ* result = normalized.get();
+    operations.emplace(epsg, std::move(normalized));
+    return result;
+  }
+
+  Result<PJ_COORD> transform(int epsg, PJ_DIRECTION direction, double a, double b) const {
+    auto op = operation(epsg);
+    if (!op) return op.error();
+    proj_errno_reset(*op);
+    PJ_COORD out = proj_trans(*op, direction, proj_coord(a, b, 0, 0));
+    if (!std::isfinite(out.xy.x) || !std::isfinite(out.xy.y) || out.xy.x == HUGE_VAL) {
+      const int code = proj_errno(*op);
+      std::string message = "EPSG:" + std::to_string(epsg) + ": point outside the projection";
+      if (code != 0) message += std::string(" (") + proj_context_errno_string(ctx.get(), code) + ")";
+      return Error{message};
+    }
+    return out;
+  }
+};
+
+Projector::Projector(const std::string& database_dir) : impl_(std::make_unique<Impl>()) {
+  impl_->ctx.reset(proj_context_create());
+  if (!impl_->ctx) throw Exception(Error{"PROJ: cannot create a context"});
+  PJ_CONTEXT* ctx = impl_->ctx.get();
+  proj_log_func(ctx, nullptr, silentLogger);
+  proj_context_set_enable_network(ctx, 0);
+  const char* paths[] = {database_dir.c_str()};
+  proj_context_set_search_paths(ctx, 1, paths);
+  // Fail now, with a clear message, rather than on the first point.
+  PjPtr probe(proj_create(ctx, "EPSG:4326"));
+  if (!probe)
+    throw Exception(Error{lastError(ctx, ("PROJ: no usable proj.db in '" + database_dir + "'").c_str())});
+}
+
+Projector::~Projector() = default;
+
+Result<Point> Projector::forward(Territory territory, LonLat lonlat) const {
+  if (!std::isfinite(lonlat.lon) || !std::isfinite(lonlat.lat))
+    return Error{"coordinates are not finite numbers"};
+  auto out = impl_->transform(info(territory).epsg, PJ_FWD, lonlat.lon, lonlat.lat);
+  if (!out) return out.error();
+  return Point{out->xy.x, out->xy.y};
+}
+
+Result<LonLat> Projector::inverse(Territory territory, Point projected) const {
+  if (!std::isfinite(projected.x) || !std::isfinite(projected.y))
+    return Error{"coordinates are not finite numbers"};
+  auto out = impl_->transform(info(territory).epsg, PJ_INV, projected.x, projected.y);
+  if (!out) return out.error();
+  return LonLat{out->lp.lam, out->lp.phi};
+}
+
+std::string Projector::projVersion() { return proj_info().version; }
+
+}  // namespace core

@@ -1,0 +1,41 @@
+// Projects WGS84 lon/lat into the legal CRS of each territory, and back, with PROJ.
+// proj.h stays inside projector.cpp: callers see only our types.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "error.h"
+#include "geometry.h"
+#include "territory.h"
+
+namespace core {
+
+struct LonLat {
+  double lon = 0;
+  double lat = 0;
+};
+
+class Projector {
+ public:
+  // `database_dir` holds the proj.db to use (the trimmed one the build makes). PROJ never
+  // touches the network or any other directory. Throws core::Exception if PROJ cannot
+  // start there.
+  explicit Projector(const std::string& database_dir);
+  ~Projector();
+  Projector(const Projector&) = delete;
+  Projector& operator=(const Projector&) = delete;
+
+  // Easting/northing in metres in the territory's CRS (TerritoryInfo::epsg).
+  Result<Point> forward(Territory territory, LonLat lonlat) const;
+  Result<LonLat> inverse(Territory territory, Point projected) const;
+
+  // The PROJ version in use, e.g. "9.1.1".
+  static std::string projVersion();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace core

@@ -1,0 +1,126 @@
+#include "scene.h"
+
+#include <array>
+
+#include "triangulate.h"
+
+namespace core {
+
+namespace {
+
+// Regions are projected once into their territory's CRS; the layout places them later.
+struct ProjectedShape {
+  const RegionShape* shape;
+  std::vector<Polygon> polygons;
+  Bounds bounds;
+};
+
+Result<ProjectedShape> project(const Projector& projector, const RegionShape& shape) {
+  ProjectedShape out{&shape, {}, {}};
+  out.polygons.reserve(shape.polygons.size());
+  for (const auto& polygon : shape.polygons) {
+    Polygon projected;
+    projected.rings.reserve(polygon.rings.size());
+    for (const auto& ring : polygon.rings) {
+      Ring r;
+      r.reserve(ring.size());
+      for (const auto& p : ring) {
+        auto xy = projector.forward(shape.territory, {p.x, p.y});
+        if (!xy) return xy.error();
+        r.push_back(*xy);
+        out.bounds.expand(*xy);
+      }
+      projected.rings.push_back(std::move(r));
+    }
+    out.polygons.push_back(std::move(projected));
+  }
+  return out;
+}
+
+}  // namespace
+
+Bounds Scene::territoryBounds(Territory territory) const {
+  if (territory != Territory::Metropole) return layout.territoryBounds(territory);
+  Bounds b;
+  for (const auto& r : regions)
+    if (r.territory == Territory::Metropole) b.expand(r.bounds);
+  for (const auto& m : markers)
+    if (m.territory == Territory::Metropole) b.expand(m.plane);
+  return b.empty() ? layout.territoryBounds(territory) : b;
+}
+
+Result<Scene> buildScene(const Projector& projector, const std::vector<RegionShape>& regions,
+                         const std::vector<Catalyseur>& catalyseurs, const LayoutOptions& options) {
+  Scene scene;
+
+  std::array<bool, kTerritoryCount> wanted{};
+  for (const auto& t : allTerritories()) wanted[static_cast<std::size_t>(t.territory)] = t.always_inset;
+  for (const auto& c : catalyseurs)
+    if (auto t = territoryAt(c.lon, c.lat)) wanted[static_cast<std::size_t>(*t)] = true;
+
+  std::vector<ProjectedShape> projected;
+  std::array<Bounds, kTerritoryCount> content{};
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    if (!wanted[static_cast<std::size_t>(regions[i].territory)] &&
+        regions[i].territory != Territory::Metropole)
+      continue;
+    auto p = project(projector, regions[i]);
+    if (!p) {
+      scene.issues.push_back({i, regions[i].code, "projection impossible : " + p.error().message});
+      continue;
+    }
+    content[static_cast<std::size_t>(regions[i].territory)].expand(p->bounds);
+    projected.push_back(std::move(*p));
+  }
+
+  std::vector<Layout::InsetRequest> requests;
+  for (const auto& t : allTerritories())
+    if (t.territory != Territory::Metropole && wanted[static_cast<std::size_t>(t.territory)])
+      requests.push_back({t.territory, content[static_cast<std::size_t>(t.territory)]});
+  auto layout = Layout::build(projector, requests, options);
+  if (!layout) return layout.error();
+  scene.layout = std::move(*layout);
+
+  for (auto& p : projected) {
+    SceneRegion region;
+    region.code = p.shape->code;
+    region.nom = p.shape->nom;
+    region.territory = p.shape->territory;
+    for (const auto& polygon : p.polygons) {
+      const auto base = static_cast<std::uint32_t>(region.vertices.size());
+      for (const auto& ring : polygon.rings) {
+        region.ring_starts.push_back(static_cast<std::uint32_t>(region.vertices.size()));
+        for (const auto& xy : ring) {
+          const Point plane = scene.layout.toPlane(region.territory, xy);
+          region.vertices.push_back(plane);
+          region.bounds.expand(plane);
+        }
+      }
+      for (std::uint32_t index : triangulate(polygon)) region.triangles.push_back(base + index);
+    }
+    region.ring_starts.push_back(static_cast<std::uint32_t>(region.vertices.size()));
+    scene.regions.push_back(std::move(region));
+  }
+
+  scene.markers.reserve(catalyseurs.size());
+  for (std::size_t i = 0; i < catalyseurs.size(); ++i) {
+    const auto& c = catalyseurs[i];
+    const auto territory = territoryAt(c.lon, c.lat);
+    if (!territory) {
+      scene.issues.push_back({i, c.id, "point hors de tout territoire"});
+      continue;
+    }
+    auto plane = scene.layout.lonLatToPlane(projector, *territory, {c.lon, c.lat});
+    if (!plane) {
+      scene.issues.push_back({i, c.id, "projection impossible : " + plane.error().message});
+      continue;
+    }
+    scene.markers.push_back({static_cast<std::uint32_t>(i), *territory, *plane});
+  }
+
+  scene.home = scene.territoryBounds(Territory::Metropole);
+  for (const auto& inset : scene.layout.insets()) scene.home.expand(inset.frame);
+  return scene;
+}
+
+}  // namespace core

@@ -1,0 +1,48 @@
+// Everything the map draws, in plane coordinates, computed once when data arrives:
+// projected and triangulated region shapes, inset frames, and one marker per catalyseur.
+// Rendering code only transforms these to the screen.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "catalyseur.h"
+#include "geojson.h"
+#include "layout.h"
+#include "projector.h"
+
+namespace core {
+
+struct SceneRegion {
+  std::string code;
+  std::string nom;
+  Territory territory;
+  std::vector<Point> vertices;             // plane; every ring of every polygon, in order
+  std::vector<std::uint32_t> ring_starts;  // index of each ring's first vertex, then size()
+  std::vector<std::uint32_t> triangles;    // three vertex indices per filled triangle
+  Bounds bounds;
+};
+
+struct SceneMarker {
+  std::uint32_t catalyseur;  // index into the dataset
+  Territory territory;
+  Point plane;
+};
+
+struct Scene {
+  Layout layout;
+  std::vector<SceneRegion> regions;
+  std::vector<SceneMarker> markers;
+  std::vector<FeatureIssue> issues;  // items that could not be projected
+  Bounds home;                       // what « Vue d’ensemble » shows
+
+  // What is drawn of a territory: its regions and markers (mainland), or its inset frame.
+  Bounds territoryBounds(Territory territory) const;
+};
+
+// Insets: every DROM always, a COM only when a catalyseur is there (DESIGN §4).
+Result<Scene> buildScene(const Projector& projector, const std::vector<RegionShape>& regions,
+                         const std::vector<Catalyseur>& catalyseurs, const LayoutOptions& options = {});
+
+}  // namespace core

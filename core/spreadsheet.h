@@ -1,0 +1,34 @@
+// The directory's spreadsheet (geodata/catalyseurs.csv) → validated catalyseurs, geocoded
+// offline with the gazetteer. Every problem names its CSV line and column.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalyseur.h"
+#include "gazetteer.h"
+
+namespace core {
+
+struct RowIssue {
+  std::size_t line;    // 1-based CSV line where the record starts
+  std::string column;  // empty when the problem is not one column's
+  std::string reason;  // in French
+};
+
+struct SpreadsheetResult {
+  std::vector<Catalyseur> catalyseurs;  // the valid rows, in file order
+  std::vector<RowIssue> issues;         // in line order
+};
+
+// The columns, in the order the file must have them.
+const std::vector<std::string_view>& spreadsheetColumns();
+
+SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazetteer);
+
+// The GeoJSON FeatureCollection the map loads: one feature per line, so that a change to
+// one row is a one-line diff.
+std::string toGeoJson(const std::vector<Catalyseur>& catalyseurs);
+
+}  // namespace core

@@ -1,0 +1,80 @@
+#include "territory.h"
+
+namespace core {
+
+namespace {
+
+// Inset scales: the DROM values are DESIGN §4's; the COM values were chosen so that each
+// inset is roughly as large on screen as the DROM ones (Polynesia spans 2 000 km, the
+// French part of Saint-Martin 20 km).
+constexpr std::array<TerritoryInfo, kTerritoryCount> kTerritories{{
+    {Territory::Metropole, "metropole", "France métropolitaine", "Metropolitan France", 2154,
+     false, Bounds{-5.6, 41.2, 9.9, 51.3}, 1.0},
+    {Territory::Guadeloupe, "guadeloupe", "Guadeloupe", "Guadeloupe", 5490, true,
+     Bounds{-61.9, 15.75, -60.9, 16.6}, 1.5},
+    {Territory::Martinique, "martinique", "Martinique", "Martinique", 5490, true,
+     Bounds{-61.3, 14.35, -60.75, 14.95}, 1.5},
+    {Territory::Guyane, "guyane", "Guyane", "French Guiana", 2972, true,
+     Bounds{-54.7, 2.0, -51.5, 5.9}, 0.35},
+    {Territory::Reunion, "reunion", "La Réunion", "Réunion", 2975, true,
+     Bounds{55.15, -21.45, 55.9, -20.8}, 1.5},
+    {Territory::Mayotte, "mayotte", "Mayotte", "Mayotte", 4471, true,
+     Bounds{44.9, -13.1, 45.35, -12.55}, 1.5},
+    {Territory::SaintPierreEtMiquelon, "saint-pierre-et-miquelon", "Saint-Pierre-et-Miquelon",
+     "Saint Pierre and Miquelon", 4467, false, Bounds{-56.5, 46.7, -56.05, 47.2}, 1.5},
+    {Territory::SaintBarthelemy, "saint-barthelemy", "Saint-Barthélemy", "Saint Barthélemy",
+     5490, false, Bounds{-62.96, 17.85, -62.76, 17.98}, 3.0},
+    {Territory::SaintMartin, "saint-martin", "Saint-Martin", "Saint Martin", 5490, false,
+     Bounds{-63.2, 18.0, -62.96, 18.15}, 3.0},
+    {Territory::WallisEtFutuna, "wallis-et-futuna", "Wallis-et-Futuna", "Wallis and Futuna",
+     8903, false, Bounds{-178.3, -14.45, -176.0, -13.1}, 0.5},
+    {Territory::PolynesieFrancaise, "polynesie-francaise", "Polynésie française",
+     "French Polynesia", 3297, false, Bounds{-155.0, -28.2, -134.2, -7.6}, 0.06},
+    {Territory::NouvelleCaledonie, "nouvelle-caledonie", "Nouvelle-Calédonie",
+     "New Caledonia", 3163, false, Bounds{163.4, -22.95, 168.4, -19.4}, 0.3},
+}};
+
+struct RegionCode {
+  std::string_view code;
+  Territory territory;
+};
+
+constexpr std::array<RegionCode, 24> kRegionCodes{{
+    {"11", Territory::Metropole}, {"24", Territory::Metropole}, {"27", Territory::Metropole},
+    {"28", Territory::Metropole}, {"32", Territory::Metropole}, {"44", Territory::Metropole},
+    {"52", Territory::Metropole}, {"53", Territory::Metropole}, {"75", Territory::Metropole},
+    {"76", Territory::Metropole}, {"84", Territory::Metropole}, {"93", Territory::Metropole},
+    {"94", Territory::Metropole}, {"01", Territory::Guadeloupe}, {"02", Territory::Martinique},
+    {"03", Territory::Guyane}, {"04", Territory::Reunion}, {"06", Territory::Mayotte},
+    {"975", Territory::SaintPierreEtMiquelon}, {"977", Territory::SaintBarthelemy},
+    {"978", Territory::SaintMartin}, {"986", Territory::WallisEtFutuna},
+    {"987", Territory::PolynesieFrancaise}, {"988", Territory::NouvelleCaledonie},
+}};
+
+}  // namespace
+
+const std::array<TerritoryInfo, kTerritoryCount>& allTerritories() { return kTerritories; }
+
+const TerritoryInfo& info(Territory territory) {
+  return kTerritories[static_cast<std::size_t>(territory)];
+}
+
+std::optional<Territory> territoryFromSlug(std::string_view slug) {
+  for (const auto& t : kTerritories)
+    if (t.slug == slug) return t.territory;
+  return std::nullopt;
+}
+
+std::optional<Territory> territoryAt(double lon, double lat) {
+  for (const auto& t : kTerritories)
+    if (t.lonlat_extent.contains({lon, lat})) return t.territory;
+  return std::nullopt;
+}
+
+std::optional<Territory> territoryOfRegionCode(std::string_view code) {
+  for (const auto& r : kRegionCodes)
+    if (r.code == code) return r.territory;
+  return std::nullopt;
+}
+
+}  // namespace core

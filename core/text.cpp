@@ -1,0 +1,203 @@
+#include "text.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace core::text {
+
+namespace {
+
+// Decodes one code point at s[i]; returns its length, or 0 when the bytes are not UTF-8.
+std::size_t decode(std::string_view s, std::size_t i, std::uint32_t& cp) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t extra;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if ((c & 0xE0) == 0xC0) {
+    extra = 1;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    extra = 2;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    extra = 3;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + extra >= s.size()) return 0;
+  for (std::size_t k = 1; k <= extra; ++k) {
+    const auto cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+  if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) ||
+      (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    return 0;
+  return extra + 1;
+}
+
+void appendUtf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Base letter of the Latin-1 Supplement and Latin Extended-A letters French uses; the
+// ligatures expand to two letters. Empty when the code point is not one of them.
+const char* foldLatin(std::uint32_t cp) {
+  static const char* const kLatin1[] = {
+      // U+00C0 … U+00FF
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+  if (cp >= 0xC0 && cp <= 0xFF) return kLatin1[cp - 0xC0];
+  switch (cp) {
+    case 0x152: case 0x153: return "oe";
+    case 0x178: return "y";
+    case 0x100: case 0x101: case 0x102: case 0x103: case 0x104: case 0x105: return "a";
+    case 0x106: case 0x107: case 0x10C: case 0x10D: return "c";
+    case 0x112: case 0x113: case 0x116: case 0x117: case 0x118: case 0x119: case 0x11A: case 0x11B: return "e";
+    case 0x12A: case 0x12B: case 0x130: case 0x131: return "i";
+    case 0x141: case 0x142: return "l";
+    case 0x143: case 0x144: case 0x147: case 0x148: return "n";
+    case 0x14C: case 0x14D: case 0x150: case 0x151: return "o";
+    case 0x15A: case 0x15B: case 0x15E: case 0x15F: case 0x160: case 0x161: return "s";
+    case 0x16A: case 0x16B: case 0x16E: case 0x16F: case 0x170: case 0x171: return "u";
+    case 0x179: case 0x17A: case 0x17B: case 0x17C: case 0x17D: case 0x17E: return "z";
+    default: return nullptr;
+  }
+}
+
+bool isSeparator(std::uint32_t cp) {
+  switch (cp) {
+    case ' ': case '\t': case '\n': case '\r': case '-': case '\'': case '_': case '/': case '.':
+    case ',': case ';': case ':': case '(': case ')': case '"':
+    case 0xA0: case 0x2009: case 0x202F:          // non-breaking and thin spaces
+    case 0x2010: case 0x2011: case 0x2013: case 0x2014:  // hyphens and dashes
+    case 0x2018: case 0x2019: case 0x02BC:        // apostrophes
+    case 0xAB: case 0xBB: case 0x201C: case 0x201D:  // quotation marks
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+bool isValidUtf8(std::string_view s) {
+  std::uint32_t cp;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = decode(s, i, cp);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::size_t codePointCount(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+bool isSlug(std::string_view s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+  char previous = 0;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && previous == '-')) return false;
+    previous = c;
+  }
+  return true;
+}
+
+bool isHttpUrl(std::string_view s) {
+  std::string_view rest;
+  if (s.rfind("https://", 0) == 0)
+    rest = s.substr(8);
+  else if (s.rfind("http://", 0) == 0)
+    rest = s.substr(7);
+  else
+    return false;
+  // A host with a dot must follow; no credentials, and nothing a browser would strip or
+  // re-interpret (spaces, controls, quotes, angle brackets, backslashes).
+  const auto host = rest.substr(0, rest.find_first_of("/?#"));
+  if (host.empty() || host.find('.') == std::string_view::npos || host.front() == '.' ||
+      host.find('@') != std::string_view::npos)
+    return false;
+  return std::none_of(s.begin(), s.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\';
+  });
+}
+
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  std::uint32_t cp;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = decode(s, i, cp);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    i += n;
+    if (isSeparator(cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out += ' ';
+      pending_space = false;
+    }
+    if (cp < 0x80) {
+      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    } else if (const char* base = foldLatin(cp)) {
+      out += base;
+    } else {
+      appendUtf8(out, cp);
+    }
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+  for (;;) {
+    if (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+      s.remove_prefix(1);
+    else if (s.substr(0, 2) == kNoBreakSpace)
+      s.remove_prefix(2);
+    else
+      break;
+  }
+  for (;;) {
+    if (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+      s.remove_suffix(1);
+    else if (s.size() >= 2 && s.substr(s.size() - 2) == kNoBreakSpace)
+      s.remove_suffix(2);
+    else
+      break;
+  }
+  return s;
+}
+
+}  // namespace core::text

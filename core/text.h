@@ -1,0 +1,23 @@
+// UTF-8 text helpers shared by the validators, the readers and the search.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace core::text {
+
+bool isValidUtf8(std::string_view s);
+std::size_t codePointCount(std::string_view s);  // assumes valid UTF-8
+bool isSlug(std::string_view s);                  // [a-z0-9]+(-[a-z0-9]+)*
+bool isHttpUrl(std::string_view s);               // http(s)://host… with no space or control
+
+// Folds text for comparison: lower case, accents removed, « œ » → « oe », apostrophes,
+// hyphens and runs of spaces become one space, trimmed. « Saint-Étienne » and
+// « saint etienne » fold to the same string. Invalid UTF-8 bytes are dropped.
+std::string fold(std::string_view s);
+
+// Removes spaces (and non-breaking spaces) at both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace core::text

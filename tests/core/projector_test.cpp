@@ -1,0 +1,76 @@
+#include "projector.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+#include "test_support.h"
+
+namespace {
+
+using core::LonLat;
+using core::Projector;
+using core::Territory;
+
+const std::string kDb = CATALYSEURS_PROJ_DB_DIR;
+
+// Reference values come from PROJ's cs2cs with the full database (see
+// tests/fixtures/projection/generate.sh); we run with the trimmed one, so this also proves
+// the trimming kept every operation that matters.
+TEST(Projector, MatchesCs2csInEveryTerritory) {
+  Projector projector(kDb);
+  const auto rows = test_support::readTsv(std::string(CATALYSEURS_FIXTURES_DIR) + "/projection/reference.tsv");
+  ASSERT_GE(rows.size(), 29u);
+  std::set<std::string> territories;
+  for (const auto& row : rows) {
+    ASSERT_EQ(row.size(), 7u);
+    const auto territory = core::territoryFromSlug(row[0]);
+    ASSERT_TRUE(territory) << row[0];
+    territories.insert(row[0]);
+    EXPECT_EQ(core::info(*territory).epsg, std::stoi(row[4])) << row[1];
+    const auto xy = projector.forward(*territory, {std::stod(row[2]), std::stod(row[3])});
+    ASSERT_TRUE(xy) << row[1] << ": " << xy.error().message;
+    // cs2cs printed millimetres.
+    EXPECT_NEAR(xy->x, std::stod(row[5]), 0.0006) << row[1];
+    EXPECT_NEAR(xy->y, std::stod(row[6]), 0.0006) << row[1];
+  }
+  EXPECT_EQ(territories.size(), core::kTerritoryCount);
+}
+
+TEST(Projector, InverseReturnsTheStartingPoint) {
+  Projector projector(kDb);
+  for (const auto& t : core::allTerritories()) {
+    const core::Point c = t.lonlat_extent.center();
+    const auto xy = projector.forward(t.territory, {c.x, c.y});
+    ASSERT_TRUE(xy) << t.slug;
+    const auto back = projector.inverse(t.territory, *xy);
+    ASSERT_TRUE(back) << t.slug;
+    EXPECT_NEAR(back->lon, c.x, 1e-9) << t.slug;
+    EXPECT_NEAR(back->lat, c.y, 1e-9) << t.slug;
+  }
+}
+
+TEST(Projector, ToulouseInLambert93) {
+  // The value TOOLCHAIN notes verified natively and in wasm.
+  Projector projector(kDb);
+  const auto xy = projector.forward(Territory::Metropole, {1.4442, 43.6047});
+  ASSERT_TRUE(xy);
+  EXPECT_NEAR(xy->x, 574357.820, 0.001);
+  EXPECT_NEAR(xy->y, 6279642.972, 0.001);
+}
+
+TEST(Projector, NonFiniteInputIsAnErrorNotACrash) {
+  Projector projector(kDb);
+  EXPECT_FALSE(projector.forward(Territory::Metropole, {NAN, 45}));
+  EXPECT_FALSE(projector.forward(Territory::Metropole, {2, INFINITY}));
+  EXPECT_FALSE(projector.inverse(Territory::Reunion, {NAN, 0}));
+}
+
+TEST(Projector, MissingDatabaseThrowsOurError) {
+  EXPECT_THROW(Projector("/nonexistent-directory-for-proj-db"), core::Exception);
+}
+
+TEST(Projector, ReportsItsVersion) { EXPECT_EQ(Projector::projVersion(), "9.1.1"); }
+
+}  // namespace

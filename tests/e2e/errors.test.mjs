@@ -1,0 +1,211 @@
+// Every failure the design lists is explained in the page, in French, and never leaves a
+// blank canvas (DESIGN §5.3): missing or invalid data, partly valid data, no WebGL 2, no
+// WebAssembly, a lost WebGL context.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  launchBrowser,
+  loadDataset,
+  openPage,
+  readyOutcome,
+  saveScreenshot,
+  startSite,
+  waitReady,
+} from './support.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const DATA_URL = '**/data/catalyseurs.geojson';
+
+// Serves `body` in place of the real file, keeping the server's other headers (the
+// Content-Security-Policy in particular) but not its encoding: the body is plain text now.
+async function replaceWith(route, makeBody) {
+  const original = await route.fetch();
+  const headers = { ...original.headers() };
+  for (const name of Object.keys(headers)) {
+    if (['content-encoding', 'content-length', 'transfer-encoding'].includes(name.toLowerCase())) delete headers[name];
+  }
+  const body = makeBody(await original.text());
+  await route.fulfill({ status: original.status(), headers, body });
+}
+
+// The error box as a visitor sees it: visible, on screen, with a title and an explanation.
+async function shownError(page) {
+  const box = page.locator('#error');
+  await box.waitFor({ state: 'visible', timeout: 60_000 });
+  const info = await page.evaluate(() => {
+    const el = document.getElementById('error');
+    const r = el.getBoundingClientRect();
+    const h2 = el.querySelector('h2');
+    return {
+      role: el.getAttribute('role'),
+      title: h2 ? h2.textContent.trim() : '',
+      text: el.innerText.trim(),
+      area: Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0)) * Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)),
+      lang: document.documentElement.lang,
+      loadingVisible: !document.getElementById('loading').hidden && getComputedStyle(document.getElementById('loading')).display !== 'none',
+    };
+  });
+  assert.equal(info.role, 'alert', 'assistive technology must announce the error');
+  assert.ok(info.title.length > 0, 'the error needs an h2 title');
+  assert.ok(info.area > 100 * 40, 'the error must be on screen, not a blank page');
+  assert.equal(info.loadingVisible, false, 'the loading overlay must not hide the error');
+  assert.equal(info.lang, 'fr');
+  // French, not an English exception message: accented letters or French function words.
+  assert.match(info.text, /[éèêàùçô’]|\b(le|la|les|des|du|est|pas|ne)\b/i, `not French: ${info.text}`);
+  return info;
+}
+
+async function assertNotReady(page) {
+  const outcome = await readyOutcome(page, 3_000);
+  assert.notEqual(outcome, 'resolved', 'catalyseurs.ready must not resolve when the map cannot be drawn');
+}
+
+describe('failures are shown in French', () => {
+  test('catalyseurs.geojson missing (HTTP 404)', async () => {
+    const opened = await openPage(browser, site.origin, {
+      setup: (page) => page.route(DATA_URL, (route) => route.fulfill({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'Introuvable' })),
+    });
+    try {
+      const info = await shownError(opened.page);
+      assert.match(info.text, /catalyseurs\.geojson/, 'the message must name the missing file');
+      assert.match(info.text, /introuvable|404/i);
+      await assertNotReady(opened.page);
+      await saveScreenshot(opened.page, 'error-404');
+      assert.deepEqual(opened.log.pageErrors, [], 'no uncaught exception');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('catalyseurs.geojson is not JSON', async () => {
+    const opened = await openPage(browser, site.origin, {
+      setup: (page) => page.route(DATA_URL, (route) => replaceWith(route, (text) => text.slice(0, Math.floor(text.length / 2)) + '\n<html>oops')),
+    });
+    try {
+      const info = await shownError(opened.page);
+      assert.match(info.title + ' ' + info.text, /Données invalides/);
+      assert.match(info.text, /catalyseurs\.geojson/);
+      await assertNotReady(opened.page);
+      await saveScreenshot(opened.page, 'error-invalid-json');
+      assert.deepEqual(opened.log.pageErrors, []);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('a partly valid file: the valid entries are drawn, the rejected ones counted', async () => {
+    const features = loadDataset().features;
+    assert.ok(features.length >= 10, 'the shipped dataset is too small to break three entries');
+    // Three different faults, on entries spread through the file.
+    const broken = [1, Math.floor(features.length / 2), features.length - 2].map((i) => features[i].properties.id);
+    const valid = features.filter((f) => !broken.includes(f.properties.id));
+    const opened = await openPage(browser, site.origin, {
+      setup: (page) =>
+        page.route(DATA_URL, (route) =>
+          replaceWith(route, (text) => {
+            const data = JSON.parse(text);
+            const byId = (id) => data.features.find((f) => f.properties.id === id);
+            byId(broken[0]).properties.structure = 'fondation-inconnue';
+            byId(broken[1]).properties.site = 'javascript:alert(1)';
+            delete byId(broken[2]).geometry;
+            return JSON.stringify(data);
+          }),
+        ),
+    });
+    try {
+      const { page, log } = opened;
+      await waitReady(page);
+      assert.equal(await page.locator('#error').isVisible(), false, 'a partly valid file must not stop the map');
+      const notice = page.locator('#notice');
+      assert.equal(await notice.isVisible(), true, 'the rejected entries must be announced');
+      const text = (await notice.innerText()).trim();
+      assert.match(text, /(^|\D)3 entrées rejetées/, `the notice must say that 3 entries were rejected: « ${text} »`);
+      assert.equal(await notice.getAttribute('role'), 'status');
+      const state = await page.evaluate(() => window.catalyseurs.state());
+      assert.equal(state.total, valid.length, 'only the valid entries are loaded');
+      assert.ok(state.visible > 0);
+      const positions = await page.evaluate((ids) => ids.map((id) => window.catalyseurs.screenPosition(id)), broken);
+      assert.deepEqual(positions, [null, null, null], 'a rejected entry must not be on the map');
+      // Each rejection is detailed in the console, naming the entry.
+      for (const id of broken) {
+        assert.ok(log.warnings.some((w) => w.includes(id)), `no console detail for ${id}`);
+      }
+      await saveScreenshot(page, 'partly-valid');
+      assert.deepEqual([...log.consoleErrors, ...log.pageErrors], []);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('no WebGL 2', async () => {
+    const opened = await openPage(browser, site.origin, {
+      setup: (page) =>
+        page.addInitScript(() => {
+          const original = HTMLCanvasElement.prototype.getContext;
+          HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+            return type === 'webgl2' ? null : original.call(this, type, ...rest);
+          };
+        }),
+    });
+    try {
+      const info = await shownError(opened.page);
+      assert.match(info.text, /WebGL/);
+      await assertNotReady(opened.page);
+      await saveScreenshot(opened.page, 'error-no-webgl2');
+      assert.deepEqual(opened.log.pageErrors, []);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('no WebAssembly', async () => {
+    const opened = await openPage(browser, site.origin, {
+      setup: (page) => page.addInitScript(() => { delete window.WebAssembly; }),
+    });
+    try {
+      assert.equal(await opened.page.evaluate(() => typeof WebAssembly), 'undefined', 'the simulation must work');
+      const info = await shownError(opened.page);
+      assert.match(info.text, /WebAssembly/);
+      await assertNotReady(opened.page);
+      await saveScreenshot(opened.page, 'error-no-wasm');
+      assert.deepEqual(opened.log.pageErrors, []);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('WebGL context lost after start', async () => {
+    const opened = await openPage(browser, site.origin);
+    try {
+      const { page } = opened;
+      await waitReady(page);
+      const lost = await page.evaluate(() => {
+        // Asking for the canvas's existing context type returns the map's own context.
+        const gl = document.getElementById('canvas').getContext('webgl2');
+        const ext = gl && gl.getExtension('WEBGL_lose_context');
+        if (!ext) return false;
+        ext.loseContext();
+        return true;
+      });
+      assert.ok(lost, 'WEBGL_lose_context is needed to simulate the loss');
+      const info = await shownError(page);
+      assert.match(info.text, /WebGL|graphique/);
+      await saveScreenshot(page, 'error-context-lost');
+      assert.deepEqual(opened.log.pageErrors, []);
+    } finally {
+      await opened.close();
+    }
+  });
+});

@@ -1,0 +1,161 @@
+// The page as a visitor gets it: it is served, declares French, draws the map with the
+// data, stays silent in the console, asks nothing of any other host, and fits a desktop
+// and a phone screen.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import {
+  SITE_DIR,
+  foreignRequests,
+  launchBrowser,
+  loadDataset,
+  openPage,
+  readSiteFile,
+  saveScreenshot,
+  startSite,
+  waitReady,
+} from './support.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// Records when catalyseurs.ready settles, measured from the navigation's time origin.
+// app.js is deferred, so window.catalyseurs exists by DOMContentLoaded, long before the
+// WebAssembly module can have drawn anything.
+function timeReady(page) {
+  return page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__readyAt = null;
+      window.catalyseurs?.ready.then(
+        () => { window.__readyAt = performance.now(); },
+        () => {},
+      );
+    });
+  });
+}
+
+function describeSilence(log) {
+  return [...log.consoleErrors.map((t) => `console.error: ${t}`), ...log.pageErrors.map((t) => `pageerror: ${t}`)].join('\n');
+}
+
+describe('the page', () => {
+  test('index.html is served in French with a real title', async () => {
+    const response = await fetch(`${site.origin}/`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+    const html = await response.text();
+    assert.match(html, /<html[^>]*\slang="fr"/, 'the page must declare lang="fr"');
+    const title = html.match(/<title>([^<]*)<\/title>/);
+    assert.ok(title, 'the page must have a <title>');
+    assert.ok(title[1].trim().length >= 10, `the title is too thin: "${title[1]}"`);
+    assert.doesNotMatch(title[1], /^(untitled|document|emscripten)/i);
+  });
+
+  test('desktop 1280×800: ready, silent, self-hosted', async () => {
+    const opened = await openPage(browser, site.origin, {
+      viewport: { width: 1280, height: 800 },
+      setup: (page) => timeReady(page),
+    });
+    try {
+      const { page, log, response, started } = opened;
+      assert.equal(response.status(), 200);
+      await waitReady(page);
+      const wallMs = Date.now() - started;
+      const readyAt = await page.evaluate(() => window.__readyAt);
+      assert.equal(await page.locator('#error').isVisible(), false, 'no error may be shown');
+      assert.equal(await page.locator('#loading').isVisible(), false, 'the loading overlay must go away');
+
+      // Every shipped catalyseur is valid, so all of them are on the map and no notice shows.
+      const features = loadDataset().features;
+      const state = await page.evaluate(() => window.catalyseurs.state());
+      assert.equal(state.total, features.length, 'every catalyseur of the shipped file must be loaded');
+      assert.ok(state.visible > 0, 'some markers must be in view');
+      assert.equal(await page.locator('#notice').isVisible(), false, 'the shipped data must not be reported as partly invalid');
+      assert.equal(state.view.width, 1280);
+      assert.equal(state.view.height, 800);
+
+      await saveScreenshot(page, 'desktop-1280x800');
+      assert.equal(describeSilence(log), '', 'the console must stay free of errors');
+      assert.deepEqual(foreignRequests(log.requests, site.origin), [], 'no request may leave the page’s own server');
+      for (const file of ['app.js', 'catalyseurs.js', 'catalyseurs.wasm', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
+        assert.ok(log.requests.includes(`${site.origin}/${file}`), `${file} should have been requested`);
+      }
+      console.log(`desktop: ready ${readyAt === null ? '?' : Math.round(readyAt)} ms after navigation start (${wallMs} ms seen from the test), ${state.total} catalyseurs, ${state.visible} in view, ${log.requests.length} requests`);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('phone 390×844 at 3×, touch: ready, silent, crisp', async () => {
+    const opened = await openPage(browser, site.origin, {
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+      setup: (page) => timeReady(page),
+    });
+    try {
+      const { page, log } = opened;
+      await waitReady(page);
+      const readyAt = await page.evaluate(() => window.__readyAt);
+      assert.equal(await page.locator('#error').isVisible(), false);
+      const canvas = await page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        const r = c.getBoundingClientRect();
+        return { cssWidth: r.width, cssHeight: r.height, width: c.width, height: c.height, dpr: window.devicePixelRatio };
+      });
+      assert.equal(canvas.dpr, 3);
+      assert.deepEqual([canvas.cssWidth, canvas.cssHeight], [390, 844], 'the canvas must fill the phone screen');
+      // One canvas pixel per device pixel, or the map is blurred on HiDPI screens.
+      assert.deepEqual([canvas.width, canvas.height], [390 * 3, 844 * 3], 'the canvas must be drawn at device resolution');
+      const state = await page.evaluate(() => window.catalyseurs.state());
+      assert.ok(state.visible > 0, 'some markers must be in view on a phone');
+      await saveScreenshot(page, 'phone-390x844');
+      assert.equal(describeSilence(log), '', 'the console must stay free of errors');
+      assert.deepEqual(foreignRequests(log.requests, site.origin), []);
+      console.log(`phone: ready ${readyAt === null ? '?' : Math.round(readyAt)} ms after navigation start, ${state.visible} markers in view`);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test('download sizes', () => {
+    const rows = [];
+    const uncompressed = [];
+    let totalRaw = 0;
+    let totalBr = 0;
+    for (const file of ['catalyseurs.wasm', 'catalyseurs.js', 'catalyseurs.data', 'app.js', 'index.html', 'style.css', 'data/territoires.geojson', 'data/catalyseurs.geojson']) {
+      if (!existsSync(join(SITE_DIR, file))) {
+        rows.push(`  ${file.padEnd(26)} absent`);
+        continue;
+      }
+      const raw = readSiteFile(file);
+      // The shipped .br is what visitors download; compress here only when it is absent.
+      const shipped = existsSync(join(SITE_DIR, `${file}.br`));
+      if (!shipped || !existsSync(join(SITE_DIR, `${file}.gz`))) uncompressed.push(file);
+      const br = shipped
+        ? readSiteFile(`${file}.br`).length
+        : brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      totalRaw += raw.length;
+      totalBr += br;
+      const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
+      rows.push(`  ${file.padEnd(26)} ${kb(raw.length)} raw ${kb(br)} brotli${shipped ? '' : ' (computed, no .br shipped)'}`);
+    }
+    console.log(`site sizes:\n${rows.join('\n')}\n  ${'total'.padEnd(26)} ${(totalRaw / 1024).toFixed(1).padStart(7)} KiB raw ${(totalBr / 1024).toFixed(1).padStart(7)} KiB brotli`);
+    assert.ok(totalBr > 0);
+    // Static hosting with no compression on the fly relies on these (DESIGN §6).
+    assert.deepEqual(uncompressed, [], 'every file must ship with .br and .gz beside it');
+  });
+});

@@ -1,0 +1,293 @@
+// Shared pieces of the browser tests: the built site, the project's own server (so that
+// the tests run under the same Content-Security-Policy and pre-compressed files as
+// production), one headless Chromium, pages that record console errors and every request,
+// screenshots, and the few computations the tests make on their own so that expected
+// values never come from the page under test.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SITE_DIR = resolve(REPO_ROOT, process.env.CATALYSEURS_SITE || join('build', 'wasm', 'site'));
+export const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
+export const ARTIFACTS_DIR = join(REPO_ROOT, 'tests', 'artifacts');
+
+// SwiftShader under software rendering is slow, and the machine running the tests may be
+// busy: generous, but still far below the test runner's patience.
+export const READY_TIMEOUT_MS = 60_000;
+
+// Primary métier → marker fill, as the map's legend promises (colour-blind-safe Okabe–Ito).
+export const METIER_COLOURS = {
+  dialogue: [0x00, 0x72, 0xb2],
+  experimentation: [0xd5, 0x5e, 0x00],
+  accompagnement: [0x00, 0x9e, 0x73],
+  lieu: [0xcc, 0x79, 0xa7],
+};
+
+// A missing site is a failure, not a skip: a green run must mean the map was tested.
+export function assertSiteBuilt() {
+  for (const file of ['index.html', 'app.js', 'catalyseurs.js', 'catalyseurs.wasm', 'data/catalyseurs.geojson']) {
+    if (!existsSync(join(SITE_DIR, file))) {
+      throw new Error(`${join(SITE_DIR, file)} is missing: build the web site first, or set CATALYSEURS_SITE`);
+    }
+  }
+}
+
+export function readSiteFile(relative) {
+  return readFileSync(join(SITE_DIR, relative));
+}
+
+export function loadDataset() {
+  return JSON.parse(readSiteFile('data/catalyseurs.geojson').toString('utf8'));
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Without a GPU, WebGL 2 comes from SwiftShader; recent Chromium releases refuse that
+// software fallback unless it is asked for explicitly.
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+export async function startSite() {
+  assertSiteBuilt();
+  const server = await startServer(SITE_DIR, { port: 0, quiet: true });
+  const { port } = server.address();
+  return { server, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// A fresh context per page, so that routes, init scripts and device settings never leak
+// from one test into another. `setup(page, context)` runs before navigation.
+export async function openPage(browser, origin, options = {}) {
+  const { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, isMobile = false, hasTouch = false, setup, path = '/' } = options;
+  const context = await browser.newContext({ viewport, deviceScaleFactor, isMobile, hasTouch, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const log = { consoleErrors: [], pageErrors: [], warnings: [], requests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') log.consoleErrors.push(msg.text());
+    else if (msg.type() === 'warning') log.warnings.push(msg.text());
+  });
+  page.on('pageerror', (error) => log.pageErrors.push(String(error && error.stack ? error.stack : error)));
+  // At the context level, so that workers' requests are seen too.
+  context.on('request', (request) => log.requests.push(request.url()));
+  if (setup) await setup(page, context);
+  const started = Date.now();
+  const response = await page.goto(origin + path, { waitUntil: 'domcontentloaded' });
+  return { context, page, log, response, started, close: () => context.close() };
+}
+
+// 'resolved', 'rejected: …' or 'pending' (after `timeout` ms): the page's own verdict on
+// whether the first frame with data was drawn.
+export async function readyOutcome(page, timeout = READY_TIMEOUT_MS) {
+  await page.waitForFunction(() => window.catalyseurs && window.catalyseurs.ready, null, { timeout });
+  return page.evaluate(
+    (ms) =>
+      Promise.race([
+        window.catalyseurs.ready.then(
+          () => 'resolved',
+          (e) => `rejected: ${e && e.message}`,
+        ),
+        new Promise((r) => setTimeout(() => r('pending'), ms)),
+      ]),
+    timeout,
+  );
+}
+
+export async function waitReady(page, timeout = READY_TIMEOUT_MS) {
+  const outcome = await readyOutcome(page, timeout);
+  if (outcome !== 'resolved') {
+    const error = await page.evaluate(() => {
+      const box = document.getElementById('error');
+      return box && !box.hidden ? box.innerText : '';
+    });
+    throw new Error(`catalyseurs.ready did not resolve (${outcome})${error ? `; the page shows: ${error}` : ''}`);
+  }
+}
+
+export async function saveScreenshot(page, name, options = {}) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  const png = await page.screenshot({ ...options, animations: 'disabled' });
+  writeFileSync(path, png);
+  return { path, png };
+}
+
+// Everything the page asked for must come from the page's own origin: no CDN, no font
+// service, no tracker. data: and blob: URLs never leave the browser.
+export function foreignRequests(requests, origin) {
+  return requests.filter((url) => {
+    if (url.startsWith('data:')) return false;
+    if (url.startsWith('blob:')) return !url.startsWith(`blob:${origin}/`);
+    try {
+      const u = new URL(url);
+      return u.origin !== origin || u.hostname !== '127.0.0.1';
+    } catch {
+      return true;
+    }
+  });
+}
+
+// Waits until the map's view differs from `before` (frames are drawn on the browser's
+// schedule, and input only takes effect in the next frame).
+export async function waitViewChange(page, before, timeout = 10_000) {
+  await page.waitForFunction(
+    (b) => {
+      const v = window.catalyseurs.state().view;
+      return v.x !== b.x || v.y !== b.y || v.scale !== b.scale;
+    },
+    before,
+    { timeout, polling: 50 },
+  );
+  return page.evaluate(() => window.catalyseurs.state().view);
+}
+
+// Lets a few animation frames pass, for input that must not change anything.
+export function settleFrames(page, frames = 6) {
+  return page.evaluate(
+    (n) =>
+      new Promise((resolveFrames) => {
+        const step = (left) => (left === 0 ? resolveFrames() : requestAnimationFrame(() => step(left - 1)));
+        step(n);
+      }),
+    frames,
+  );
+}
+
+// View geometry, from the documented meaning of state().view: (x, y) is the plane point
+// (metres) at the viewport centre, scale is CSS pixels per plane kilometre, and the plane's
+// y axis points north while the screen's points down.
+export function screenToPlane(view, sx, sy) {
+  const k = view.scale / 1000;
+  return { x: view.x + (sx - view.width / 2) / k, y: view.y - (sy - view.height / 2) / k };
+}
+
+export function planeToScreen(view, px, py) {
+  const k = view.scale / 1000;
+  return { x: (px - view.x) * k + view.width / 2, y: (view.y - py) * k + view.height / 2 };
+}
+
+// EPSG:2154 (RGF93 v1 / Lambert-93), the mainland's plane, written out from the Lambert
+// conformal conic formulas (IOGP guidance note 7-2, method 9802) so that marker positions
+// can be checked without going through the map's own projector. RGF93 v1 and WGS 84 are
+// treated as the same datum, as PROJ does by default.
+export function lambert93(lonDeg, latDeg) {
+  const a = 6378137;
+  const f = 1 / 298.257222101;
+  const e = Math.sqrt(f * (2 - f));
+  const rad = Math.PI / 180;
+  const m = (phi) => Math.cos(phi) / Math.sqrt(1 - (e * Math.sin(phi)) ** 2);
+  const t = (phi) => Math.tan(Math.PI / 4 - phi / 2) / ((1 - e * Math.sin(phi)) / (1 + e * Math.sin(phi))) ** (e / 2);
+  const phi1 = 49 * rad;
+  const phi2 = 44 * rad;
+  const phi0 = 46.5 * rad;
+  const lambda0 = 3 * rad;
+  const n = (Math.log(m(phi1)) - Math.log(m(phi2))) / (Math.log(t(phi1)) - Math.log(t(phi2)));
+  const F = m(phi1) / (n * t(phi1) ** n);
+  const r = (phi) => a * F * t(phi) ** n;
+  const theta = n * (lonDeg * rad - lambda0);
+  const rho = r(latDeg * rad);
+  return { x: 700000 + rho * Math.sin(theta), y: 6600000 + r(phi0) - rho * Math.cos(theta) };
+}
+
+// Tab-separated fixture with '#' comments; the last comment before the data names the
+// columns.
+export function readTsv(path) {
+  const rows = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    rows.push(line.split('\t'));
+  }
+  return rows;
+}
+
+// A small PNG reader for the screenshots Chromium writes (8-bit, RGB or RGBA, not
+// interlaced), so that pixels can be checked without another dependency.
+export function decodePng(buffer) {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (!signature.every((b, i) => buffer[i] === b)) throw new Error('not a PNG');
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('latin1', offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      const depth = data[8];
+      const colourType = data[9];
+      const interlace = data[12];
+      if (depth !== 8 || interlace !== 0 || (colourType !== 2 && colourType !== 6)) {
+        throw new Error(`unsupported PNG (depth ${depth}, colour type ${colourType}, interlace ${interlace})`);
+      }
+      channels = colourType === 6 ? 4 : 3;
+    } else if (type === 'IDAT') {
+      idat.push(data);
+    } else if (type === 'IEND') {
+      break;
+    }
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = y * stride;
+    for (let x = 0; x < stride; x++) {
+      const left = x >= channels ? pixels[out + x - channels] : 0;
+      const up = y > 0 ? pixels[out - stride + x] : 0;
+      const upLeft = y > 0 && x >= channels ? pixels[out - stride + x - channels] : 0;
+      let value = line[x];
+      if (filter === 1) value += left;
+      else if (filter === 2) value += up;
+      else if (filter === 3) value += (left + up) >> 1;
+      else if (filter === 4) {
+        const p = left + up - upLeft;
+        const pa = Math.abs(p - left);
+        const pb = Math.abs(p - up);
+        const pc = Math.abs(p - upLeft);
+        value += pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+      } else if (filter !== 0) throw new Error(`bad PNG filter ${filter}`);
+      pixels[out + x] = value & 0xff;
+    }
+  }
+  return {
+    width,
+    height,
+    pixel(x, y) {
+      if (x < 0 || y < 0 || x >= width || y >= height) return null;
+      const i = y * stride + x * channels;
+      return [pixels[i], pixels[i + 1], pixels[i + 2]];
+    },
+  };
+}
+
+export function colourClose(actual, expected, tolerance = 12) {
+  return !!actual && actual.every((v, i) => Math.abs(v - expected[i]) <= tolerance);
+}
+
+export function hex(rgb) {
+  return rgb ? '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('') : 'none';
+}
