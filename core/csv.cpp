@@ -42,7 +42,13 @@ CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
         }
         // After the closing quote only a separator or the end of the record may follow.
         if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          if (!record_error) record_error = CsvError{line, "caractère après un guillemet fermant"};
+          // Across lines this is almost always a quote left open: it then pairs with a
+          // later quote. Point at where it was opened.
+          if (!record_error)
+            record_error = quote_line == line
+                               ? CsvError{line, "caractère après un guillemet fermant"}
+                               : CsvError{quote_line, "guillemet ouvert à cette ligne et mal refermé (ligne " +
+                                                          std::to_string(line) + ")"};
           while (i < n && text[i] != ',' && text[i] != '\n') ++i;
         }
       } else {

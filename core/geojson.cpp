@@ -65,18 +65,18 @@ Parsed parseFeatureCollection(std::string_view json) {
     p.fatal = "le fichier n’est pas une FeatureCollection GeoJSON";
     return p;
   }
-  auto features = p.doc.FindMember("features");
-  if (features == p.doc.MemberEnd() || !features->value.IsArray()) {
+  if (!p.doc.HasMember("features") || !p.doc["features"].IsArray()) {
     p.fatal = "la FeatureCollection n’a pas de tableau « features »";
     return p;
   }
-  p.features = &features->value;
+  p.features = &p.doc["features"];
   return p;
 }
 
 const Value* member(const Value& object, const char* name) {
-  auto it = object.FindMember(name);
-  return it == object.MemberEnd() ? nullptr : &it->value;
+  // HasMember + operator[] rather than FindMember: comparing rapidjson's member iterators
+  // is ambiguous under C++20's reversed operators.
+  return object.HasMember(name) ? &object[name] : nullptr;
 }
 
 // RFC 7946 position: [lon, lat] or [lon, lat, alt], finite and in range.

@@ -245,7 +245,6 @@ void splice(Node* a, Node* b) {
   after_a->prev = b;
 }
 
-// Where ring vertices are, to find a hole sharing a point with what is already merged.
 struct PositionHash {
   std::size_t operator()(const std::pair<double, double>& p) const {
     // + 0.0 turns -0.0 into 0.0, which compares equal to it.
@@ -254,47 +253,65 @@ struct PositionHash {
     return hx ^ (hy + 0x9e3779b9u + (hx << 6) + (hx >> 2));
   }
 };
-using Positions = std::unordered_map<std::pair<double, double>, Node*, PositionHash>;
 
-void addPositions(Positions& positions, Node* start) {
-  Node* p = start;
-  do {
-    positions.emplace(std::make_pair(p->x, p->y), p);
-    p = p->next;
-  } while (p != start);
+// Rings that share a point are already connected there, so they are spliced together at it
+// rather than bridged: a bridge would close a second path between them, leaving a ring that
+// crosses itself at the shared point and cannot be clipped into ears. Only one touch per pair
+// of groups is used (a spanning forest); more would mean the polygon's interior is split in
+// pieces, which valid input never is. rings[0] is the outer ring. Returns, for each group of
+// holes not touching the outer ring, one of its nodes.
+std::vector<Node*> spliceTouchingRings(const std::vector<Node*>& rings) {
+  struct Touch {
+    Node* first;  // where the position was first seen
+    Node* other;
+    std::size_t first_ring;
+    std::size_t other_ring;
+  };
+  std::vector<Touch> touches;
+  std::unordered_map<std::pair<double, double>, std::pair<Node*, std::size_t>, PositionHash> seen;
+  for (std::size_t r = 0; r < rings.size(); ++r) {
+    Node* p = rings[r];
+    do {
+      const auto [it, inserted] = seen.emplace(std::make_pair(p->x, p->y), std::make_pair(p, r));
+      if (!inserted && it->second.second != r)
+        touches.push_back({it->second.first, p, it->second.second, r});
+      p = p->next;
+    } while (p != rings[r]);
+  }
+
+  std::vector<std::size_t> group(rings.size());
+  for (std::size_t r = 0; r < rings.size(); ++r) group[r] = r;
+  const auto root = [&group](std::size_t r) {
+    while (group[r] != r) r = group[r] = group[group[r]];
+    return r;
+  };
+  for (const Touch& t : touches) {
+    const std::size_t a = root(t.first_ring);
+    const std::size_t b = root(t.other_ring);
+    if (a == b) continue;
+    splice(copyEnclosing(t.first, t.other), t.other);
+    group[std::max(a, b)] = std::min(a, b);  // the outer ring's group keeps root 0
+  }
+
+  std::vector<Node*> loose;
+  for (std::size_t r = 1; r < rings.size(); ++r)
+    if (root(r) == r && r != 0) loose.push_back(rings[r]);
+  return loose;
 }
 
-// Holes are joined from left to right: the ray from a hole's leftmost vertex can then only
-// meet the outer ring or holes already joined to it, never one still pending. A hole that
-// shares a point with the merged ring is spliced in there instead: a bridge anywhere else
-// would close a loop through the shared point, leaving a ring that crosses itself there and
-// cannot be clipped into ears.
+// Holes are bridged from left to right: the ray from a hole's leftmost vertex can then only
+// meet the outer ring or holes already joined to it, never one still pending.
 void eliminateHoles(NodePool& pool, Node* outer, std::vector<Node*> holes) {
+  std::vector<Node*> rings{outer};
+  rings.insert(rings.end(), holes.begin(), holes.end());
+  holes = spliceTouchingRings(rings);
   for (Node*& h : holes) h = leftmost(h);
   std::sort(holes.begin(), holes.end(), [](const Node* a, const Node* b) {
     return a->x < b->x || (a->x == b->x && a->y < b->y);
   });
-  Positions positions;
-  addPositions(positions, outer);
-  for (Node* m : holes) {
-    Node* shared = nullptr;
-    Node* h = m;
-    do {
-      const auto found = positions.find(std::make_pair(h->x, h->y));
-      if (found != positions.end()) {
-        shared = found->second;
-        break;
-      }
-      h = h->next;
-    } while (h != m);
-    Node* target = shared ? copyEnclosing(shared, h) : findBridge(m, outer);
-    if (!target) continue;  // the hole is not inside the outer ring
-    addPositions(positions, m);  // while the hole is still a ring of its own
-    if (shared)
-      splice(target, h);
-    else
-      bridge(pool, target, m);
-  }
+  for (Node* m : holes)
+    if (Node* target = findBridge(m, outer))
+      bridge(pool, target, copyFacing(m, target));  // m may be where two holes touch
 }
 
 // Morton code of a position on a 32768 x 32768 grid over the polygon's bounding box. The
@@ -517,8 +534,10 @@ std::vector<std::uint32_t> triangulate(const Polygon& polygon) {
   detail::ZIndex index;
   const bool indexed = count > detail::kIndexThreshold;
   if (indexed) index = detail::buildZIndex(outer);
-  detail::clipEars(outer, out, outer_area < 0, indexed ? &index : nullptr,
-                   detail::kPatiencePerVertex * count);
+  const std::size_t patience =
+      std::min(count, std::numeric_limits<std::size_t>::max() / detail::kPatiencePerVertex) *
+      detail::kPatiencePerVertex;
+  detail::clipEars(outer, out, outer_area < 0, indexed ? &index : nullptr, patience);
   return out;
 }
 

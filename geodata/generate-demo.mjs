@@ -525,12 +525,14 @@ function summary({ entries, outsidePioneers, coms, eligible, located }) {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+// node geodata/generate-demo.mjs [OUTPUT.csv]   (default: geodata/catalyseurs.csv)
 function main() {
+  const output = process.argv[2] ? path.resolve(process.argv[2]) : PATHS.output;
   const result = buildDemo();
   const text = `${[COLUMNS.join(','), ...result.entries.map(csvLine)].join('\n')}\n`;
-  writeAtomic(PATHS.output, text);
+  writeAtomic(output, text);
   summary(result);
-  process.stdout.write(`${path.relative(process.cwd(), PATHS.output) || PATHS.output}: ${Buffer.byteLength(text)} bytes\n`);
+  process.stdout.write(`${path.relative(process.cwd(), output) || output}: ${Buffer.byteLength(text)} bytes\n`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

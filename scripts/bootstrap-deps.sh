@@ -214,12 +214,15 @@ fetch_source() {  # fetch_source NAME DIST UPSTREAM
   log "downloading source $name $version ($dist)"
   mkdir -p "$CACHE/dl" "$CACHE/src"
   (cd "$CACHE/dl" && apt_private "$dist" source --download-only "$name=$version") \
-    >"$CACHE/dl/$name.log" 2>&1 || { cat "$CACHE/dl/$name.log" >&2; die "download of $name failed"; }
-  local tmp="$CACHE/src/.$name-$version.partial"
-  rm -rf "$tmp"
-  dpkg-source -x --no-check "$CACHE/dl/$dsc" "$tmp" >"$CACHE/dl/$name.extract.log" 2>&1 \
+    >"$CACHE/dl/$name.log" 2>&1 || { cat "$CACHE/dl/$name.log" >&2; die "download of $name $version failed (the mirror may have replaced it: try --refresh)"; }
+  # dpkg-source also links the upstream tarballs next to the tree it extracts,
+  # so it works in a scratch directory of its own.
+  local tmp
+  tmp=$(mktemp -d "$CACHE/src/.extract-$name.XXXXXX")
+  dpkg-source -x --no-check "$CACHE/dl/$dsc" "$tmp/tree" >"$CACHE/dl/$name.extract.log" 2>&1 \
     || { cat "$CACHE/dl/$name.extract.log" >&2; die "extraction of $name failed"; }
-  mv "$tmp" "$SRC_DIR"
+  mv "$tmp/tree" "$SRC_DIR"
+  rm -rf "$tmp"
 }
 
 # ---------------------------------------------------------------------------
@@ -473,7 +476,7 @@ main() {
     flock 9
   fi
   # Anything staged by an interrupted run is garbage now that we hold the lock.
-  rm -rf "$CACHE"/.stage-* "$CACHE"/src/.*.partial
+  rm -rf "$CACHE"/.stage-* "$CACHE"/src/.extract-*
 
   install_packages
   check_native_versions

@@ -47,7 +47,11 @@ function timeReady(page) {
 }
 
 function describeSilence(log) {
-  return [...log.consoleErrors.map((t) => `console.error: ${t}`), ...log.pageErrors.map((t) => `pageerror: ${t}`)].join('\n');
+  return [
+    ...log.consoleErrors.map((t) => `console.error: ${t}`),
+    ...log.pageErrors.map((t) => `pageerror: ${t}`),
+    ...log.failedResponses.map((t) => `failed request: ${t}`),
+  ].join('\n');
 }
 
 describe('the page', () => {

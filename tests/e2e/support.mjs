@@ -79,14 +79,22 @@ export async function openPage(browser, origin, options = {}) {
   const { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, isMobile = false, hasTouch = false, setup, path = '/' } = options;
   const context = await browser.newContext({ viewport, deviceScaleFactor, isMobile, hasTouch, locale: 'fr-FR' });
   const page = await context.newPage();
-  const log = { consoleErrors: [], pageErrors: [], warnings: [], requests: [] };
+  const log = { consoleErrors: [], pageErrors: [], warnings: [], requests: [], failedResponses: [] };
   page.on('console', (msg) => {
-    if (msg.type() === 'error') log.consoleErrors.push(msg.text());
+    if (msg.type() === 'error') {
+      const where = msg.location()?.url;
+      log.consoleErrors.push(where ? `${msg.text()} [${where}]` : msg.text());
+    }
     else if (msg.type() === 'warning') log.warnings.push(msg.text());
   });
   page.on('pageerror', (error) => log.pageErrors.push(String(error && error.stack ? error.stack : error)));
   // At the context level, so that workers' requests are seen too.
   context.on('request', (request) => log.requests.push(request.url()));
+  // Chromium's console only says "Failed to load resource"; keep which one.
+  context.on('response', (response) => {
+    if (response.status() >= 400) log.failedResponses.push(`${response.status()} ${response.url()}`);
+  });
+  context.on('requestfailed', (request) => log.failedResponses.push(`${request.failure()?.errorText} ${request.url()}`));
   if (setup) await setup(page, context);
   const started = Date.now();
   const response = await page.goto(origin + path, { waitUntil: 'domcontentloaded' });
@@ -96,7 +104,7 @@ export async function openPage(browser, origin, options = {}) {
 // 'resolved', 'rejected: …' or 'pending' (after `timeout` ms): the page's own verdict on
 // whether the first frame with data was drawn.
 export async function readyOutcome(page, timeout = READY_TIMEOUT_MS) {
-  await page.waitForFunction(() => window.catalyseurs && window.catalyseurs.ready, null, { timeout });
+  await page.waitForFunction(() => Boolean(window.catalyseurs && window.catalyseurs.ready), null, { timeout });
   return page.evaluate(
     (ms) =>
       Promise.race([

@@ -1,0 +1,120 @@
+#include "spreadsheet.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "geojson.h"
+#include "test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const core::Gazetteer& gazetteer() {
+  static const core::Gazetteer g = [] {
+    std::string error;
+    auto parsed = core::Gazetteer::parse(
+        test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/communes.csv"), error);
+    if (!parsed) throw std::runtime_error(error);
+    return std::move(*parsed);
+  }();
+  return g;
+}
+
+std::vector<std::string> badCases() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(std::string(CATALYSEURS_FIXTURES_DIR) + "/spreadsheet/bad"))
+    if (entry.path().extension() == ".csv") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class BadSpreadsheet : public testing::TestWithParam<std::string> {};
+
+// Each fixture lists the exact (line, column) of every problem it contains; the reader
+// must report those and nothing else.
+TEST_P(BadSpreadsheet, ReportsExactLinesAndColumns) {
+  const std::string base = std::string(CATALYSEURS_FIXTURES_DIR) + "/spreadsheet/bad/" + GetParam();
+  const auto result = core::readSpreadsheet(test_support::readFile(base + ".csv"), gazetteer());
+  const auto expected = test_support::readTsv(base + ".expected");
+  ASSERT_FALSE(expected.empty());
+  std::string reported;
+  for (const auto& i : result.issues)
+    reported += std::to_string(i.line) + " [" + i.column + "] " + i.reason + "\n";
+  ASSERT_EQ(result.issues.size(), expected.size()) << reported;
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    const auto& want = expected[k];
+    // readTsv drops an empty middle cell's tab run: "1\t\tvide" gives {"1", "", "vide"}.
+    ASSERT_EQ(want.size(), 3u) << GetParam();
+    EXPECT_EQ(result.issues[k].line, std::stoul(want[0])) << reported;
+    EXPECT_EQ(result.issues[k].column, want[1]) << reported;
+    EXPECT_NE(result.issues[k].reason.find(want[2]), std::string::npos) << reported;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, BadSpreadsheet, testing::ValuesIn(badCases()),
+                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
+
+TEST(Spreadsheet, HasAtLeastTwentyDistinctBadCases) { EXPECT_GE(badCases().size(), 20u); }
+
+TEST(Spreadsheet, ReadsBomCrlfMultilineAndGeocodes) {
+  const auto result = core::readSpreadsheet(
+      test_support::fixture("spreadsheet/good.csv"), gazetteer());
+  std::string reported;
+  for (const auto& i : result.issues) reported += std::to_string(i.line) + " " + i.reason + "\n";
+  ASSERT_TRUE(result.issues.empty()) << reported;
+  ASSERT_EQ(result.catalyseurs.size(), 5u);
+  const auto& lyon = result.catalyseurs[1];
+  EXPECT_EQ(lyon.code_insee, "69123");  // found by name within département 69
+  EXPECT_EQ(lyon.region, "84");
+  EXPECT_EQ(lyon.metiers, (std::vector<std::string>{"lieu", "dialogue"}));
+  EXPECT_EQ(lyon.description, "Texte, avec virgule et « guillemets »");
+  const auto& reunion = result.catalyseurs[2];
+  EXPECT_EQ(reunion.description, "Sur deux\r\nlignes, avec « guillemets » et œuvre.");
+  EXPECT_NEAR(reunion.lat, -20.88, 0.05);
+  const auto& saint_denis_93 = result.catalyseurs[3];
+  EXPECT_EQ(saint_denis_93.code_insee, "93066");  // "SAINT-DENIS" + département 93
+  EXPECT_EQ(saint_denis_93.commune, "SAINT-DENIS");
+  const auto& noumea = result.catalyseurs[4];
+  EXPECT_EQ(noumea.region, "988");
+  EXPECT_EQ(noumea.site, "http://example.org/cinq?x=1#y");
+}
+
+// The shipped spreadsheet converts cleanly, and the map's loader accepts the result.
+TEST(Spreadsheet, ShippedDataRoundTripsThroughTheLoader) {
+  const auto result = core::readSpreadsheet(
+      test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/catalyseurs.csv"), gazetteer());
+  ASSERT_TRUE(result.issues.empty()) << result.issues[0].line << " " << result.issues[0].reason;
+  EXPECT_EQ(result.catalyseurs.size(), 350u);
+  const auto loaded = core::loadCatalyseurs(core::toGeoJson(result.catalyseurs));
+  ASSERT_FALSE(loaded.fatal);
+  EXPECT_TRUE(loaded.issues.empty());
+  EXPECT_EQ(loaded.items.size(), 350u);
+
+  const auto shipped = core::loadCatalyseurs(
+      test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/catalyseurs.geojson"));
+  ASSERT_FALSE(shipped.fatal);
+  EXPECT_TRUE(shipped.issues.empty());
+  EXPECT_EQ(shipped.items.size(), 350u);
+}
+
+TEST(Gazetteer, RejectsAMalformedFile) {
+  std::string error;
+  EXPECT_FALSE(core::Gazetteer::parse("code_insee,nom\n", error));
+  EXPECT_NE(error.find("ligne 1"), std::string::npos);
+  EXPECT_FALSE(core::Gazetteer::parse(
+      "code_insee,nom,departement,region,lon,lat,population\n31555,Toulouse,31,76,x,43.6,1\n", error));
+  EXPECT_NE(error.find("ligne 2"), std::string::npos);
+}
+
+TEST(Gazetteer, FindsByCodeAndByFoldedName) {
+  const auto& g = gazetteer();
+  ASSERT_NE(g.byCode("31555"), nullptr);
+  EXPECT_EQ(g.byCode("31555")->nom, "Toulouse");
+  EXPECT_EQ(g.byName("CHARENTON LE PONT").size(), 1u);
+  EXPECT_EQ(g.byName("saint-denis").size(), 2u);
+  EXPECT_EQ(g.byName("saint-denis", "974").size(), 1u);
+}
+
+}  // namespace
