@@ -171,7 +171,9 @@ LoadReport App::loadCatalyseurs(std::string_view json) {
 
 void App::rebuildScene() {
   if (!regions_loaded_ || !catalyseurs_loaded_) return;
-  auto scene = core::buildScene(*projector_, regions_, catalyseurs_);
+  const core::LayoutOptions options =
+      placement_ == core::InsetPlacement::South ? core::LayoutOptions::portrait() : core::LayoutOptions{};
+  auto scene = core::buildScene(*projector_, regions_, catalyseurs_, options);
   if (!scene) {
     last_error_ = scene.error().message;
     scene_.reset();
@@ -285,6 +287,13 @@ void App::drawUi() {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::PopStyleVar();
+  // Portrait screens (phones) get the insets in rows under the mainland, so that the
+  // mainland can use the whole width.
+  const auto placement = display.y > display.x ? core::InsetPlacement::South : core::InsetPlacement::West;
+  if (scene_ && placement != placement_) {
+    placement_ = placement;
+    rebuildScene();
+  }
   if (scene_) {
     camera_.setViewport(display.x, display.y);
     if (!view_initialised_) {

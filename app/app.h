@@ -76,6 +76,7 @@ class App {
   bool regions_loaded_ = false;
   bool catalyseurs_loaded_ = false;
   std::optional<core::Scene> scene_;
+  core::InsetPlacement placement_ = core::InsetPlacement::West;
   core::Camera camera_;
   MapView map_view_;
   bool view_initialised_ = false;

@@ -125,15 +125,39 @@ void MapView::drawRegions(ImDrawList* dl, const core::Scene& scene, const core::
 void MapView::drawInsets(ImDrawList* dl, const core::Scene& scene, const core::Camera& camera) {
   const ImU32 frame = color(colors_.inset_frame);
   const ImU32 title = color(colors_.inset_title);
+  const auto& options = scene.layout.options();
+  const float gap_above = static_cast<float>(options.vertical_gap * camera.scale());
+  const float gap_beside = static_cast<float>(options.horizontal_gap * camera.scale());
+
+  struct Box {
+    const core::TerritoryInfo* territory;
+    ImVec2 top_left, bottom_right;
+  };
+  std::vector<Box> boxes;
   for (const auto& inset : scene.layout.insets()) {
     const core::Point a = camera.planeToScreen({inset.frame.min_x, inset.frame.max_y});
     const core::Point b = camera.planeToScreen({inset.frame.max_x, inset.frame.min_y});
-    const ImVec2 top_left{static_cast<float>(a.x) + origin_x_, static_cast<float>(a.y) + origin_y_};
-    const ImVec2 bottom_right{static_cast<float>(b.x) + origin_x_, static_cast<float>(b.y) + origin_y_};
-    dl->AddRect(top_left, bottom_right, frame, 0, 0, 1.0f);
-    const char* label = core::info(inset.territory).name_fr.data();
-    const ImVec2 size = ImGui::CalcTextSize(label);
-    dl->AddText({top_left.x, top_left.y - size.y - 3}, title, label);
+    boxes.push_back({&core::info(inset.territory),
+                     {static_cast<float>(a.x) + origin_x_, static_cast<float>(a.y) + origin_y_},
+                     {static_cast<float>(b.x) + origin_x_, static_cast<float>(b.y) + origin_y_}});
+  }
+  // Titles sit in the gap above each frame. All full names, or else all the territories'
+  // numbers (« 974 »), or nothing: a mix would read as two kinds of insets.
+  auto fits = [&](std::string_view label, const Box& box) {
+    const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    return size.x <= box.bottom_right.x - box.top_left.x + gap_beside - 4 && size.y + 4 <= gap_above;
+  };
+  bool names = true, numbers = true;
+  for (const Box& box : boxes) {
+    names = names && fits(box.territory->name_fr, box);
+    numbers = numbers && fits(box.territory->short_label, box);
+  }
+  for (const Box& box : boxes) {
+    dl->AddRect(box.top_left, box.bottom_right, frame, 0, 0, 1.0f);
+    if (!names && !numbers) continue;
+    const std::string_view label = names ? box.territory->name_fr : box.territory->short_label;
+    const float height = ImGui::GetTextLineHeight();
+    dl->AddText({box.top_left.x, box.top_left.y - height - 3}, title, label.data(), label.data() + label.size());
   }
 }
 

@@ -24,6 +24,7 @@ Result<Bounds> projectedExtent(const Projector& projector, Territory territory, 
 Result<Layout> Layout::build(const Projector& projector, const std::vector<InsetRequest>& requests,
                              const LayoutOptions& options) {
   Layout layout;
+  layout.options_ = options;
   auto mainland = projectedExtent(projector, Territory::Metropole, info(Territory::Metropole).lonlat_extent);
   if (!mainland) return mainland.error();
   layout.mainland_ = *mainland;
@@ -56,44 +57,73 @@ Result<Layout> Layout::build(const Projector& projector, const std::vector<Inset
       content = *extent;
     }
     const double scale = info(request.territory).inset_scale;
-    sized.push_back({request.territory, content, scale, content.width() * scale + 2 * options.padding,
+    sized.push_back({request.territory, content, scale,
+                     std::max(options.min_frame_width, content.width() * scale + 2 * options.padding),
                      content.height() * scale + 2 * options.padding});
   }
 
-  // Fill columns top-down, starting a new column further west when one is full. Frames in
-  // a column share the widest frame's width so that the column reads as one block.
-  std::size_t begin = 0;
-  double right = options.column_right;
-  while (begin < sized.size()) {
-    std::size_t end = begin;
-    double y = options.column_top;
-    double width = 0;
-    while (end < sized.size()) {
-      const double next = y - (end == begin ? 0 : options.vertical_gap) - sized[end].height;
-      if (end > begin && next < options.column_bottom) break;
-      y = next;
-      width = std::max(width, sized[end].width);
-      ++end;
+  auto place = [&](const Sized& s, const Bounds& frame) {
+    Inset inset;
+    inset.territory = s.territory;
+    inset.content = s.content;
+    inset.scale = s.scale;
+    inset.frame = frame;
+    // Centre the content in its frame.
+    const Point frame_center = frame.center();
+    const Point content_center = s.content.center();
+    inset.offset = {frame_center.x - content_center.x * s.scale, frame_center.y - content_center.y * s.scale};
+    layout.overall_.expand(frame);
+    layout.insets_.push_back(inset);
+  };
+
+  if (options.placement == InsetPlacement::West) {
+    // Columns top-down, a new column further west when one is full. Frames in a column
+    // share the widest frame's width so that the column reads as one block.
+    std::size_t begin = 0;
+    double right = options.column_right;
+    while (begin < sized.size()) {
+      std::size_t end = begin;
+      double y = options.column_top;
+      double width = 0;
+      while (end < sized.size()) {
+        const double next = y - (end == begin ? 0 : options.vertical_gap) - sized[end].height;
+        if (end > begin && next < options.column_bottom) break;
+        y = next;
+        width = std::max(width, sized[end].width);
+        ++end;
+      }
+      double top = options.column_top;
+      for (std::size_t i = begin; i < end; ++i) {
+        place(sized[i], Bounds::of(right - width, top - sized[i].height, right, top));
+        top -= sized[i].height + options.vertical_gap;
+      }
+      right -= width + options.horizontal_gap;
+      begin = end;
     }
-    double top = options.column_top;
-    for (std::size_t i = begin; i < end; ++i) {
-      const Sized& s = sized[i];
-      Inset inset;
-      inset.territory = s.territory;
-      inset.content = s.content;
-      inset.scale = s.scale;
-      inset.frame = Bounds::of(right - width, top - s.height, right, top);
-      // Centre the content in its frame.
-      const Point frame_center = inset.frame.center();
-      const Point content_center = s.content.center();
-      inset.offset = {frame_center.x - content_center.x * s.scale,
-                      frame_center.y - content_center.y * s.scale};
-      layout.overall_.expand(inset.frame);
-      layout.insets_.push_back(inset);
-      top -= s.height + options.vertical_gap;
+  } else {
+    // Rows left to right, a new row further south when one is full. Frames in a row share
+    // the tallest frame's height.
+    std::size_t begin = 0;
+    double top = options.row_top;
+    while (begin < sized.size()) {
+      std::size_t end = begin;
+      double x = options.row_left;
+      double height = 0;
+      while (end < sized.size()) {
+        const double next = x + (end == begin ? 0 : options.horizontal_gap) + sized[end].width;
+        if (end > begin && next > options.row_right) break;
+        x = next;
+        height = std::max(height, sized[end].height);
+        ++end;
+      }
+      double left = options.row_left;
+      for (std::size_t i = begin; i < end; ++i) {
+        place(sized[i], Bounds::of(left, top - height, left + sized[i].width, top));
+        left += sized[i].width + options.horizontal_gap;
+      }
+      top -= height + options.vertical_gap;
+      begin = end;
     }
-    right -= width + options.column_gap;
-    begin = end;
   }
   return layout;
 }

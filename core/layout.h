@@ -21,15 +21,41 @@ struct Inset {
   Point offset;    // plane = projected * scale + offset
 };
 
+// Where the insets go: a column west of Brittany suits landscape screens, rows under the
+// mainland suit portrait ones (phones).
+enum class InsetPlacement { West, South };
+
 struct LayoutOptions {
-  // Gaps are in plane metres. At the overview zoom 1 px is about 1.5 km, so the vertical
-  // gap leaves room for the inset title drawn above each frame.
-  double padding = 12e3;       // between an inset's content and its frame
-  double vertical_gap = 45e3;  // between two insets of a column, holds the title
-  double column_gap = 30e3;    // between two columns
-  double column_right = 20e3;  // right edge of the first column: clear of Ouessant
-  double column_top = 7.12e6;  // level with the north of the Hauts-de-France
+  InsetPlacement placement = InsetPlacement::West;
+  // Gaps are in plane metres. At the overview zoom 1 px is about 1.5 km on a desktop, so
+  // the gap above each inset leaves room for its title.
+  double padding = 12e3;          // between an inset's content and its frame
+  double vertical_gap = 45e3;     // between two insets of a column, or two rows; holds the title
+  double horizontal_gap = 30e3;   // between two columns, or two insets of a row
+  // West: columns fill top-down from column_top to column_bottom, the first one ending at
+  // column_right (Lambert-93 x), clear of Ouessant.
+  double column_right = 20e3;
+  double column_top = 7.12e6;     // level with the north of the Hauts-de-France
   double column_bottom = 6.03e6;  // level with the south of Corsica
+  // South: rows fill left to right from row_left to row_right, the first one hanging from
+  // row_top, below Corsica.
+  double row_left = 100e3;
+  double row_right = 1.25e6;
+  double row_top = 5.98e6;
+  // Frames are at least this wide, so that a title fits above even the smallest island.
+  double min_frame_width = 0;
+
+  // Rows under the mainland, with gaps wide enough for titles at a phone's overview zoom
+  // (about 0.3 px per km).
+  static LayoutOptions portrait() {
+    LayoutOptions o;
+    o.placement = InsetPlacement::South;
+    o.vertical_gap = 75e3;
+    o.horizontal_gap = 40e3;
+    o.min_frame_width = 100e3;
+    o.row_top = 5.96e6;
+    return o;
+  }
 };
 
 struct PlanePosition {
@@ -66,8 +92,10 @@ class Layout {
   Bounds territoryBounds(Territory territory) const;
   // Everything that is drawn: mainland and insets.
   Bounds overall() const { return overall_; }
+  const LayoutOptions& options() const { return options_; }
 
  private:
+  LayoutOptions options_;
   std::vector<Inset> insets_;
   Bounds mainland_;
   Bounds overall_;

@@ -33,6 +33,9 @@ struct TerritoryInfo {
   std::string_view slug;     // stable identifier, as in geodata/territoires.geojson
   std::string_view name_fr;  // label of the inset, with French typography
   std::string_view name_en;
+  // The département or collectivity number (« 974 »), familiar in France: the inset
+  // label when the full name does not fit.
+  std::string_view short_label;
   int epsg;                  // legal projected CRS
   bool always_inset;         // DROM get an inset even without data; COM only with data
   // Where the territory lies, in lon/lat degrees. Generous enough to hold every island

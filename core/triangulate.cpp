@@ -16,9 +16,9 @@ namespace {  // internal linkage: these names stay out of the rest of the progra
 // z-order index instead of walking the whole ring; below it the index costs more than it saves.
 constexpr std::size_t kIndexThreshold = 64;
 
-// How much work, per vertex, ear clipping spends on a ring that crosses itself before it stops
-// looking for correct ears (see clipEars).
-constexpr std::size_t kPatiencePerVertex = 256;
+// How much work, per vertex, ear clipping spends in fruitless turns on a ring that crosses
+// itself before it stops looking for correct ears (see clipEars). Valid rings never need any.
+constexpr std::size_t kPatiencePerVertex = 16;
 
 // One vertex of the ring being clipped. Circular doubly linked lists make cutting an ear and
 // splicing in a hole O(1).
@@ -295,7 +295,7 @@ std::vector<Node*> spliceTouchingRings(const std::vector<Node*>& rings) {
 
   std::vector<Node*> loose;
   for (std::size_t r = 1; r < rings.size(); ++r)
-    if (root(r) == r && r != 0) loose.push_back(rings[r]);
+    if (root(r) == r) loose.push_back(rings[r]);
   return loose;
 }
 
@@ -382,11 +382,10 @@ bool blocksEar(const Node* a, const Node* b, const Node* c, const Node* p) {
   if (samePoint(p, a)) return headsInto(a, b, c, p->prev) || headsInto(a, b, c, p->next);
   if (samePoint(p, b)) return headsInto(b, c, a, p->prev) || headsInto(b, c, a, p->next);
   if (samePoint(p, c)) return headsInto(c, a, b, p->prev) || headsInto(c, a, b, p->next);
-  // In a simple polygon any vertex inside the triangle implies a reflex one there, so convex
-  // vertices can be skipped. Straight ones cannot: one lying on the diagonal would be left as
-  // a T-junction, breaking the count of triangles.
-  return orient(a, b, p) >= 0 && orient(b, c, p) >= 0 && orient(c, a, p) >= 0 &&
-         orient(p->prev, p, p->next) <= 0;
+  // Convex vertices count too: in a simple polygon one inside the triangle implies a reflex
+  // one there, but where the ring crosses itself it may be all there is to see. Points on the
+  // edges count, since a vertex on the diagonal would be left as a T-junction.
+  return orient(a, b, p) >= 0 && orient(b, c, p) >= 0 && orient(c, a, p) >= 0;
 }
 
 // Whether `ear` can be cut off. `visits` counts the vertices examined, the cost of the test.
@@ -419,50 +418,105 @@ void emit(std::vector<std::uint32_t>& out, const Node* a, const Node* b, const N
   out.push_back(clockwise ? b->index : c->index);
 }
 
-// Removes vertices that enclose no area: repeats, and straight or spike corners. Only used
-// when no ear is left, since straight vertices otherwise take part in the triangulation.
-Node* dropDegenerate(Node* start) {
-  Node* p = start;
-  Node* stop = start;
-  while (true) {
-    if (p->prev == p->next) return nullptr;
-    if (samePoint(p, p->next) || orient(p->prev, p, p->next) == 0) {
-      Node* before = p->prev;
-      unlink(p);
-      p = stop = before;
-      continue;
-    }
+// Whether segments ab and cd cross at a single point inside both.
+bool cross(const Node* a, const Node* b, const Node* c, const Node* d) {
+  const double abc = orient(a, b, c);
+  const double abd = orient(a, b, d);
+  const double cda = orient(c, d, a);
+  const double cdb = orient(c, d, b);
+  return ((abc > 0 && abd < 0) || (abc < 0 && abd > 0)) &&
+         ((cda > 0 && cdb < 0) || (cda < 0 && cdb > 0));
+}
+
+// Undoes a local twist at b: edges a -> b and c -> d crossing, with c after b. That is the
+// usual shape of a defect in a real outline, two points in the wrong order, and the four
+// points then form a convex quadrilateral, which a -> c -> b -> d goes round without crossing.
+bool untwist(Node* b) {
+  Node* a = b->prev;
+  Node* c = b->next;
+  Node* d = c->next;
+  if (d == a || !cross(a, b, c, d)) return false;
+  a->next = c;
+  c->prev = a;
+  c->next = b;
+  b->prev = c;
+  b->next = d;
+  d->prev = b;
+  return true;
+}
+
+std::size_t ringSize(const Node* start) {
+  std::size_t count = 0;
+  const Node* p = start;
+  do {
+    ++count;
     p = p->next;
-    if (p == stop) return p;
+  } while (p != start);
+  return count;
+}
+
+// Undoes local twists before clipping, where they would otherwise make ears overlap. Valid
+// input has none, so this changes nothing for it.
+void untwistAll(Node* start) {
+  Node* p = start;
+  for (std::size_t i = ringSize(start); i > 0; --i) {
+    untwist(p);
+    p = p->next;
   }
 }
 
-// Last resort once a full turn finds no ear even without degenerate vertices, which only
-// happens when the ring crosses itself: cut the first convex corner regardless. A ring left
-// with no convex corner is wound backwards and encloses nothing to fill.
+// Clean-up, in one pass, for when no ear is left, which only happens on invalid input: drops
+// vertices that enclose no area (repeats, straight and spike corners; straight vertices
+// otherwise take part in the triangulation) and undoes local twists. Sets `changed` if
+// anything was done; returns a node still in the ring, or null when fewer than three remain.
+Node* cleanUp(Node* start, bool& changed) {
+  Node* p = start;
+  for (std::size_t i = ringSize(start); i > 0; --i) {
+    if (p->prev == p->next) return nullptr;
+    Node* next = p->next;
+    if (samePoint(p, next) || orient(p->prev, p, next) == 0) {
+      unlink(p);
+      changed = true;
+    } else if (untwist(p)) {
+      changed = true;
+      next = p->next;
+    }
+    p = next;
+  }
+  return p->prev == p->next ? nullptr : p;
+}
+
+// Last resort once a full turn finds no ear even after clean-up: cut off the convex corner
+// with the smallest triangle, doing the least damage. A ring left with no convex corner is
+// wound backwards and encloses nothing to fill.
 Node* forceClip(Node* start, std::vector<std::uint32_t>& out, bool clockwise) {
+  Node* best = nullptr;
+  double best_area = std::numeric_limits<double>::infinity();
   Node* p = start;
   do {
-    if (orient(p->prev, p, p->next) > 0) {
-      emit(out, p->prev, p, p->next, clockwise);
-      Node* after = p->next;
-      unlink(p);
-      return after;
+    const double area = orient(p->prev, p, p->next);
+    if (area > 0 && area < best_area) {
+      best = p;
+      best_area = area;
     }
     p = p->next;
   } while (p != start);
-  return nullptr;
+  if (!best) return nullptr;
+  emit(out, best->prev, best, best->next, clockwise);
+  Node* after = best->next;
+  unlink(best);
+  return after;
 }
 
 // Every step either cuts a vertex off or advances the cursor, and each full turn of the
 // cursor without a cut removes at least one vertex by the next one, so this terminates.
 // Fruitless turns only happen on invalid input, where ear tests can cost O(n) each; once they
-// have examined `patience` vertices in all, ears only need to be convex, so that garbage
-// input cannot take O(n^3) time.
+// have examined `patience` vertices in all, ears only need to be convex, so that a badly
+// broken ring gets a rough answer quickly rather than an expensive turn per vertex.
 void clipEars(Node* ear, std::vector<std::uint32_t>& out, bool clockwise, const ZIndex* index,
               std::size_t patience) {
   Node* stop = ear;
-  bool cleaned = false;   // degenerate vertices were dropped since the last cut
+  bool cleaned = false;   // cleanUp ran since the last cut
   bool careless = false;  // patience ran out
   std::size_t visits = 0;  // by ear tests since the last cut
   while (ear->prev != ear->next) {
@@ -480,10 +534,12 @@ void clipEars(Node* ear, std::vector<std::uint32_t>& out, bool clockwise, const 
     patience -= std::min(patience, visits);
     visits = 0;
     careless = patience == 0;
+    bool changed = false;
     if (!cleaned) {
       cleaned = true;
-      ear = dropDegenerate(ear);
-    } else {
+      ear = cleanUp(ear, changed);
+    }
+    if (!changed && ear) {
       cleaned = false;
       ear = forceClip(ear, out, clockwise);
     }
@@ -524,12 +580,8 @@ std::vector<std::uint32_t> triangulate(const Polygon& polygon) {
   }
   if (!holes.empty()) detail::eliminateHoles(pool, outer, std::move(holes));
 
-  std::size_t count = 0;
-  Node* p = outer;
-  do {
-    ++count;
-    p = p->next;
-  } while (p != outer);
+  detail::untwistAll(outer);
+  const std::size_t count = detail::ringSize(outer);
   out.reserve(3 * (count - 2));
   detail::ZIndex index;
   const bool indexed = count > detail::kIndexThreshold;

@@ -110,3 +110,35 @@ TEST_F(LayoutTest, ManyInsetsWrapIntoASecondColumn) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(LayoutTest, SouthPlacementPutsRowsUnderTheMainland) {
+  const auto south = core::LayoutOptions::portrait();
+  std::vector<core::Layout::InsetRequest> requests;
+  for (const auto& t : core::allTerritories())
+    if (t.territory != Territory::Metropole) requests.push_back({t.territory, {}});
+  auto layout = core::Layout::build(projector, requests, south);
+  ASSERT_TRUE(layout);
+  ASSERT_EQ(layout->insets().size(), core::kTerritoryCount - 1);
+  // Bonifacio, the southernmost mainland point, is at Lambert-93 y ≈ 6.05e6 (cs2cs).
+  for (const auto& inset : layout->insets()) {
+    EXPECT_LT(inset.frame.max_y, 6.04e6) << core::info(inset.territory).slug;
+    EXPECT_GE(inset.frame.min_x, south.row_left);
+    EXPECT_LE(inset.frame.max_x, south.row_right);
+    EXPECT_GE(inset.frame.width(), south.min_frame_width);
+  }
+  for (std::size_t i = 0; i < layout->insets().size(); ++i)
+    for (std::size_t j = i + 1; j < layout->insets().size(); ++j)
+      EXPECT_FALSE(layout->insets()[i].frame.intersects(layout->insets()[j].frame));
+  // Round trip through a southern inset.
+  const auto plane = layout->lonLatToPlane(projector, Territory::Reunion, {55.4481, -20.8789});
+  ASSERT_TRUE(plane);
+  Territory found = Territory::Metropole;
+  const auto back = layout->planeToLonLat(projector, *plane, &found);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(found, Territory::Reunion);
+  EXPECT_NEAR(back->lon, 55.4481, 1e-9);
+}
+
+}  // namespace

@@ -32,10 +32,12 @@ const std::vector<std::string> kFixtures = {
     "star",
     "square_with_hole",
     "several_holes",
+    "hole_beside_slanted_edge",
     "hole_touching_outer_at_leftmost",
     "hole_touching_outer_elsewhere",
     "hole_touching_outer_edge",
     "holes_touching_each_other",
+    "holes_touching_in_an_x",
     "outer_ring_touching_itself",
     "collinear_points",
     "collinear_concave",
@@ -229,6 +231,28 @@ TEST(Triangulate, InvalidInputStillGivesValidIndices) {
     const std::size_t points = flatten(invalid[i]).size();
     EXPECT_EQ(indices.size() % 3, 0u) << "case " << i;
     for (std::uint32_t index : indices) EXPECT_LT(index, points) << "case " << i;
+  }
+}
+
+// The usual defect in a real outline is two points in the wrong order, which twists the
+// ring: the result must stay close to that of the intended outline.
+TEST(Triangulate, UndoesLocalTwistsInRealOutlines) {
+  for (const std::string name :
+       {"real_bretagne", "real_nouvelle_aquitaine", "real_auvergne_rhone_alpes"}) {
+    const auto fixture = loadFixture(name);
+    ASSERT_TRUE(fixture);
+    Polygon twisted = fixture->polygon;
+    std::vector<std::uint32_t> original(flatten(twisted).size());
+    for (std::uint32_t i = 0; i < original.size(); ++i) original[i] = i;
+    Ring& outer = twisted.rings[0];
+    for (std::size_t i = 5; i + 1 < outer.size(); i += 97) {
+      std::swap(outer[i], outer[i + 1]);
+      std::swap(original[i], original[i + 1]);
+    }
+    auto indices = core::triangulate(twisted);
+    EXPECT_EQ(indices.size(), 3 * fixture->triangles) << name;
+    for (std::uint32_t& index : indices) index = original.at(index);
+    EXPECT_LT(core::triangulationDeviation(fixture->polygon, indices), 1e-4) << name;
   }
 }
 

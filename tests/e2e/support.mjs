@@ -152,8 +152,9 @@ export function foreignRequests(requests, origin) {
   });
 }
 
-// Waits until the map's view differs from `before` (frames are drawn on the browser's
-// schedule, and input only takes effect in the next frame).
+// Waits until the map's view differs from `before` and then holds still for a few frames
+// (frames are drawn on the browser's schedule, input only takes effect in the next frame,
+// and one wheel turn or drag may be spread over several frames).
 export async function waitViewChange(page, before, timeout = 10_000) {
   await page.waitForFunction(
     (b) => {
@@ -161,9 +162,31 @@ export async function waitViewChange(page, before, timeout = 10_000) {
       return v.x !== b.x || v.y !== b.y || v.scale !== b.scale;
     },
     before,
-    { timeout, polling: 50 },
+    { timeout, polling: 'raf' },
   );
-  return page.evaluate(() => window.catalyseurs.state().view);
+  return waitViewStill(page, timeout);
+}
+
+// The view once it has stayed the same for `frames` animation frames.
+export function waitViewStill(page, timeout = 10_000, frames = 5) {
+  return page.evaluate(
+    ([ms, needed]) =>
+      new Promise((resolveStill, rejectStill) => {
+        const deadline = performance.now() + ms;
+        let last = JSON.stringify(window.catalyseurs.state().view);
+        let still = 0;
+        const tick = () => {
+          const now = JSON.stringify(window.catalyseurs.state().view);
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= needed) resolveStill(JSON.parse(now));
+          else if (performance.now() > deadline) rejectStill(new Error('the view kept moving'));
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    [timeout, frames],
+  );
 }
 
 // Lets a few animation frames pass, for input that must not change anything.
