@@ -322,10 +322,22 @@ void App::drawUi() {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Vue d’ensemble");
   ImGui::End();
 
+  // The shipped directory is partly fictitious; say so where everyone looks.
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  if (std::any_of(catalyseurs_.begin(), catalyseurs_.end(), [](const core::Catalyseur& c) { return c.demo; })) {
+    const char* badge = "Données de démonstration";
+    const ImVec2 badge_size = ImGui::CalcTextSize(badge);
+    const ImVec2 badge_at{12 + 10, display.y - badge_size.y - 12 - 6};
+    fg->AddRectFilled({badge_at.x - 10, badge_at.y - 6}, {badge_at.x + badge_size.x + 10, badge_at.y + badge_size.y + 6},
+                      IM_COL32(255, 243, 205, 245), 12.0f);
+    fg->AddRect({badge_at.x - 10, badge_at.y - 6}, {badge_at.x + badge_size.x + 10, badge_at.y + badge_size.y + 6},
+                IM_COL32(178, 134, 0, 255), 12.0f);
+    fg->AddText(badge_at, IM_COL32(92, 68, 0, 255), badge);
+  }
+
   // Attribution, bottom right.
   const char* attribution = "Fond : Natural Earth ; communes : GeoNames";
   const ImVec2 size = ImGui::CalcTextSize(attribution);
-  ImDrawList* fg = ImGui::GetForegroundDrawList();
   const ImVec2 at{display.x - size.x - 10, display.y - size.y - 6};
   fg->AddRectFilled({at.x - 6, at.y - 3}, {display.x, display.y}, IM_COL32(255, 255, 255, 210));
   fg->AddText(at, IM_COL32(40, 48, 56, 255), attribution);

@@ -3,9 +3,9 @@
 // and a phone screen.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync } from 'node:zlib';
 import {
   SITE_DIR,
   foreignRequests,
@@ -135,31 +135,39 @@ describe('the page', () => {
     }
   });
 
-  test('download sizes', () => {
+  test('pre-compressed files: present, up to date, and their sizes', () => {
+    const files = readdirSync(SITE_DIR, { recursive: true })
+      .map(String)
+      .filter((f) => !/\.(br|gz)$/.test(f) && !basename(f).startsWith('.') && statSync(join(SITE_DIR, f)).isFile())
+      .map((f) => f.split(sep).join('/'))
+      .sort();
     const rows = [];
-    const uncompressed = [];
+    const missing = [];
+    const stale = [];
     let totalRaw = 0;
     let totalBr = 0;
-    for (const file of ['catalyseurs.wasm', 'catalyseurs.js', 'catalyseurs.data', 'app.js', 'index.html', 'style.css', 'data/territoires.geojson', 'data/catalyseurs.geojson']) {
-      if (!existsSync(join(SITE_DIR, file))) {
-        rows.push(`  ${file.padEnd(26)} absent`);
-        continue;
-      }
+    for (const file of files) {
       const raw = readSiteFile(file);
-      // The shipped .br is what visitors download; compress here only when it is absent.
-      const shipped = existsSync(join(SITE_DIR, `${file}.br`));
-      if (!shipped || !existsSync(join(SITE_DIR, `${file}.gz`))) uncompressed.push(file);
-      const br = shipped
+      const has = (suffix) => existsSync(join(SITE_DIR, file + suffix));
+      if (!has('.br') || !has('.gz')) missing.push(file);
+      // The server prefers these to the file itself: a stale one ships an older program.
+      if (has('.br') && !brotliDecompressSync(readSiteFile(`${file}.br`)).equals(raw)) stale.push(`${file}.br`);
+      if (has('.gz') && !gunzipSync(readSiteFile(`${file}.gz`)).equals(raw)) stale.push(`${file}.gz`);
+      // What visitors download: the shipped .br, or an estimate when it is absent.
+      const br = has('.br')
         ? readSiteFile(`${file}.br`).length
         : brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
       totalRaw += raw.length;
       totalBr += br;
       const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
-      rows.push(`  ${file.padEnd(26)} ${kb(raw.length)} raw ${kb(br)} brotli${shipped ? '' : ' (computed, no .br shipped)'}`);
+      rows.push(`  ${file.padEnd(26)} ${kb(raw.length)} raw ${kb(br)} brotli${has('.br') ? '' : ' (computed, no .br shipped)'}`);
     }
     console.log(`site sizes:\n${rows.join('\n')}\n  ${'total'.padEnd(26)} ${(totalRaw / 1024).toFixed(1).padStart(7)} KiB raw ${(totalBr / 1024).toFixed(1).padStart(7)} KiB brotli`);
-    assert.ok(totalBr > 0);
+    for (const file of ['catalyseurs.wasm', 'catalyseurs.js', 'index.html', 'app.js', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
+      assert.ok(files.includes(file), `${file} is missing from the site`);
+    }
     // Static hosting with no compression on the fly relies on these (DESIGN §6).
-    assert.deepEqual(uncompressed, [], 'every file must ship with .br and .gz beside it');
+    assert.deepEqual(missing, [], 'every file must ship with .br and .gz beside it');
+    assert.deepEqual(stale, [], 'these pre-compressed files do not match the file beside them');
   });
 });
