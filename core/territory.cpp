@@ -34,23 +34,6 @@ constexpr std::array<TerritoryInfo, kTerritoryCount> kTerritories{{
      "New Caledonia", "988", 3163, false, Bounds{163.4, -22.95, 168.4, -19.4}, 0.3},
 }};
 
-struct RegionCode {
-  std::string_view code;
-  Territory territory;
-};
-
-constexpr std::array<RegionCode, 24> kRegionCodes{{
-    {"11", Territory::Metropole}, {"24", Territory::Metropole}, {"27", Territory::Metropole},
-    {"28", Territory::Metropole}, {"32", Territory::Metropole}, {"44", Territory::Metropole},
-    {"52", Territory::Metropole}, {"53", Territory::Metropole}, {"75", Territory::Metropole},
-    {"76", Territory::Metropole}, {"84", Territory::Metropole}, {"93", Territory::Metropole},
-    {"94", Territory::Metropole}, {"01", Territory::Guadeloupe}, {"02", Territory::Martinique},
-    {"03", Territory::Guyane}, {"04", Territory::Reunion}, {"06", Territory::Mayotte},
-    {"975", Territory::SaintPierreEtMiquelon}, {"977", Territory::SaintBarthelemy},
-    {"978", Territory::SaintMartin}, {"986", Territory::WallisEtFutuna},
-    {"987", Territory::PolynesieFrancaise}, {"988", Territory::NouvelleCaledonie},
-}};
-
 }  // namespace
 
 const std::array<TerritoryInfo, kTerritoryCount>& allTerritories() { return kTerritories; }
@@ -71,9 +54,44 @@ std::optional<Territory> territoryAt(double lon, double lat) {
   return std::nullopt;
 }
 
+const std::vector<RegionInfo>& allRegions() {
+  static const std::vector<RegionInfo> regions{
+      {"84", "Auvergne-Rhône-Alpes", Territory::Metropole},
+      {"27", "Bourgogne-Franche-Comté", Territory::Metropole},
+      {"53", "Bretagne", Territory::Metropole},
+      {"24", "Centre-Val de Loire", Territory::Metropole},
+      {"94", "Corse", Territory::Metropole},
+      {"44", "Grand Est", Territory::Metropole},
+      {"32", "Hauts-de-France", Territory::Metropole},
+      {"11", "Île-de-France", Territory::Metropole},
+      {"28", "Normandie", Territory::Metropole},
+      {"75", "Nouvelle-Aquitaine", Territory::Metropole},
+      {"76", "Occitanie", Territory::Metropole},
+      {"52", "Pays de la Loire", Territory::Metropole},
+      {"93", "Provence-Alpes-Côte d’Azur", Territory::Metropole},
+      {"01", "Guadeloupe", Territory::Guadeloupe},
+      {"02", "Martinique", Territory::Martinique},
+      {"03", "Guyane", Territory::Guyane},
+      {"04", "La Réunion", Territory::Reunion},
+      {"06", "Mayotte", Territory::Mayotte},
+      {"975", "Saint-Pierre-et-Miquelon", Territory::SaintPierreEtMiquelon},
+      {"977", "Saint-Barthélemy", Territory::SaintBarthelemy},
+      {"978", "Saint-Martin", Territory::SaintMartin},
+      {"986", "Wallis-et-Futuna", Territory::WallisEtFutuna},
+      {"987", "Polynésie française", Territory::PolynesieFrancaise},
+      {"988", "Nouvelle-Calédonie", Territory::NouvelleCaledonie},
+  };
+  return regions;
+}
+
+const RegionInfo* regionByCode(std::string_view code) {
+  for (const auto& r : allRegions())
+    if (r.code == code) return &r;
+  return nullptr;
+}
+
 std::optional<Territory> territoryOfRegionCode(std::string_view code) {
-  for (const auto& r : kRegionCodes)
-    if (r.code == code) return r.territory;
+  if (const RegionInfo* r = regionByCode(code)) return r->territory;
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "geometry.h"
 
@@ -55,5 +56,14 @@ std::optional<Territory> territoryAt(double lon, double lat);
 
 // INSEE region code ("11"…"94", DROM "01"…"06") or COM code ("975"…"988").
 std::optional<Territory> territoryOfRegionCode(std::string_view code);
+
+struct RegionInfo {
+  std::string_view code;
+  std::string_view name_fr;  // official name, French typography
+  Territory territory;
+};
+// Every region and collectivity the map knows, mainland first, in the order filters list them.
+const std::vector<RegionInfo>& allRegions();
+const RegionInfo* regionByCode(std::string_view code);
 
 }  // namespace core
