@@ -34,6 +34,9 @@ void wake();
 // Called once the first complete frame with data has been presented.
 void firstFrameDrawn();
 
+// Tells the page that something it mirrors changed: "filter", "select", "hover", "view".
+void notify(const char* what);
+
 // Clears the drawable (device pixels) before ImGui draws; GL headers differ per platform.
 void clearFrame(int width, int height, float r, float g, float b);
 

@@ -46,6 +46,7 @@ std::string fontPath() { return CATALYSEURS_NATIVE_FONT; }
 
 void wake() {}
 void firstFrameDrawn() {}
+void notify(const char*) {}
 
 void clearFrame(int width, int height, float r, float g, float b) {
   glViewport(0, 0, width, height);
@@ -67,6 +68,7 @@ int run(App& app, int argc, char** argv) {
     return 1;
   }
   report(catalyseurs_path.c_str(), app.loadCatalyseurs(text));
+  if (readFile(CATALYSEURS_STRINGS, text)) app.loadStrings(text, "fr");
 
   for (;;) {
     const FrameResult result = app.frame();

@@ -32,14 +32,16 @@ void Camera::zoomAround(Point screen, double factor) {
   center_.y = anchor.y + (screen.y - height_ / 2) / scale_;
 }
 
-void Camera::fit(const Bounds& plane, double padding) {
+void Camera::fit(const Bounds& plane, double left, double top, double right, double bottom) {
   if (plane.empty()) return;
-  const double w = std::max(1.0, width_ - 2 * padding);
-  const double h = std::max(1.0, height_ - 2 * padding);
+  const double w = std::max(1.0, width_ - left - right);
+  const double h = std::max(1.0, height_ - top - bottom);
   const double sx = plane.width() > 0 ? w / plane.width() : max_scale_;
   const double sy = plane.height() > 0 ? h / plane.height() : max_scale_;
   scale_ = clampScale(std::min(sx, sy));
-  center_ = plane.center();
+  // Centre the bounds in the padded area, not in the whole viewport.
+  const Point c = plane.center();
+  center_ = {c.x - (left - right) / 2 / scale_, c.y + (top - bottom) / 2 / scale_};
 }
 
 void Camera::setScaleLimits(double min_scale, double max_scale) {

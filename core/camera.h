@@ -21,7 +21,9 @@ class Camera {
   // Multiplies the scale by `factor`, keeping the plane point under `screen` in place.
   void zoomAround(Point screen, double factor);
   // Largest scale at which `plane` fits the viewport with `padding` pixels on each side.
-  void fit(const Bounds& plane, double padding);
+  void fit(const Bounds& plane, double padding) { fit(plane, padding, padding, padding, padding); }
+  // The same with a margin per side, for overlays that cover part of the viewport.
+  void fit(const Bounds& plane, double left, double top, double right, double bottom);
   // The scale range zooming is held to; the current scale is clamped into it.
   void setScaleLimits(double min_scale, double max_scale);
 

@@ -5,8 +5,10 @@
 // each level greedily merges the items of the level above it that lie within a fixed pixel
 // radius of each other, so the clusters form a tree: a cluster at level z is made of items
 // of level z + 1, and every level covers every point exactly once. Each level keeps its
-// items in a static KD-tree (a flat array sorted in place, as KDBush does), so that a view
-// query costs about the number of items it returns, not the number of points.
+// items in a flat array under a packed R-tree (as Flatbush does), so that a view query
+// costs about the number of items it returns, not the number of points. Points are put in
+// Hilbert-curve order once; every coarser level keeps that order, a cluster taking the place
+// of the item it grew from, so no level is ever sorted again.
 //
 // Levels are discrete: level z is drawn at `base_scale * 2^z` pixels per plane metre, and
 // level max_zoom + 1 holds every point on its own. A cluster's leaves occupy one contiguous
@@ -18,6 +20,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <vector>
@@ -33,8 +36,9 @@ struct ClusterOptions {
   // wide; 44 px keeps a cluster's bubble clear of its neighbours' without lumping together
   // markers that could be told apart.
   double radius = 44;
-  // The finest clustering level. Zooming past it shows every point on its own, so points
-  // that remain clustered at it sit on (nearly) the same spot and must be fanned out.
+  // The finest clustering level, within 0..30. Zooming past it shows every point on its
+  // own, so points that remain clustered at it sit on (nearly) the same spot and must be
+  // fanned out.
   int max_zoom = 16;
   // The fewest points a cluster may hold. Points at exactly the same position are merged
   // whatever this says: drawn apart, they would hide each other.
@@ -61,18 +65,22 @@ struct ClusterItem {
 
 namespace detail {
 
-// One item of one level, as stored in that level's KD-tree.
+// One item of one level.
 struct ClusterNode {
   double x;
   double y;
-  std::uint32_t ref;    // the caller id when count == 1, else an index into the clusters
+  std::uint32_t ref;  // the caller id when count == 1, else an index into the clusters
   std::uint32_t count;
 };
 
 struct ClusterLevel {
-  // Items grouped by territory, each group sorted as its own KD-tree.
+  // Items grouped by territory, each group along a Hilbert curve.
   std::vector<ClusterNode> nodes;
   std::array<std::uint32_t, kTerritoryCount + 1> territory_start{};
+  // The R-tree: boxes of runs of 16 nodes, then of runs of 8 of those boxes, and so on up
+  // to a single root; tree_start[d] is where depth d (0 = the runs of nodes) begins.
+  std::vector<Bounds> boxes;
+  std::vector<std::uint32_t> tree_start;
 };
 
 struct ClusterRecord {
@@ -92,8 +100,9 @@ class ClusterIndex {
   using Options = ClusterOptions;
 
   ClusterIndex() = default;
-  // `base_scale` (pixels per plane metre, > 0) is the scale of level 0, typically the
-  // overview's. Points with a non-finite position or an unknown territory are left out.
+  // `base_scale` (pixels per plane metre) is the scale of level 0, typically the overview's;
+  // when it is not a positive number the index stays empty. Points with a non-finite
+  // position or an unknown territory are left out.
   ClusterIndex(std::span<const ClusterPoint> points, double base_scale,
                const ClusterOptions& options = {});
 
@@ -116,7 +125,8 @@ class ClusterIndex {
   // unknown id.
   std::vector<ClusterItem> children(std::uint32_t cluster_id) const;
   // Caller ids of the cluster's points, from `offset`, at most `limit` of them.
-  std::vector<std::uint32_t> leaves(std::uint32_t cluster_id, std::size_t limit = SIZE_MAX,
+  std::vector<std::uint32_t> leaves(std::uint32_t cluster_id,
+                                    std::size_t limit = std::numeric_limits<std::size_t>::max(),
                                     std::size_t offset = 0) const;
   // Plane bounds of the cluster's points, for zooming to fit. Empty for an unknown id.
   Bounds bounds(std::uint32_t cluster_id) const;
@@ -130,7 +140,6 @@ class ClusterIndex {
 
   ClusterOptions options_;
   double base_scale_ = 1;
-  std::array<Bounds, kTerritoryCount> territory_bounds_{};
   std::vector<detail::ClusterLevel> levels_;  // distinct levels only
   std::vector<std::uint32_t> level_slot_;     // level -> levels_, shared where nothing merged
   std::vector<detail::ClusterRecord> clusters_;

@@ -267,8 +267,15 @@ Loaded<Catalyseur> loadCatalyseurs(std::string_view json) {
   for (rapidjson::SizeType i = 0; i < features.Size(); ++i) {
     std::string why;
     Catalyseur c;
+    // The id names the entry in reports even when the rest of the feature is broken.
+    if (features[i].IsObject()) {
+      const Value* properties = member(features[i], "properties");
+      const Value* id = properties && properties->IsObject() ? member(*properties, "id") : nullptr;
+      if (id && id->IsString()) c.id = stringOf(*id);
+    }
     const Value* props = featureProperties(features[i], why);
     if (props) {
+      c.id.clear();
       std::vector<FieldIssue> issues;
       readString(*props, "id", c.id, issues);
       readString(*props, "nom", c.nom, issues);

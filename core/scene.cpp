@@ -1,6 +1,7 @@
 #include "scene.h"
 
 #include <array>
+#include <cmath>
 
 #include "triangulate.h"
 
@@ -35,6 +36,30 @@ Result<ProjectedShape> project(const Projector& projector, const RegionShape& sh
     out.polygons.push_back(std::move(projected));
   }
   return out;
+}
+
+// Area-weighted centroid of the largest outer ring: inside for the compact shapes of
+// regions, and on the main island for the archipelagos.
+Point labelPoint(const SceneRegion& region) {
+  double best_area = 0;
+  Point best = region.bounds.center();
+  for (std::size_t r = 0; r + 1 < region.ring_starts.size(); ++r) {
+    const auto begin = region.ring_starts[r], end = region.ring_starts[r + 1];
+    double area = 0, cx = 0, cy = 0;
+    for (auto i = begin; i < end; ++i) {
+      const Point& a = region.vertices[i];
+      const Point& b = region.vertices[i + 1 < end ? i + 1 : begin];
+      const double cross = a.x * b.y - b.x * a.y;
+      area += cross;
+      cx += (a.x + b.x) * cross;
+      cy += (a.y + b.y) * cross;
+    }
+    if (std::abs(area) > best_area) {
+      best_area = std::abs(area);
+      best = {cx / (3 * area), cy / (3 * area)};
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -99,6 +124,7 @@ Result<Scene> buildScene(const Projector& projector, const std::vector<RegionSha
       for (std::uint32_t index : triangulate(polygon)) region.triangles.push_back(base + index);
     }
     region.ring_starts.push_back(static_cast<std::uint32_t>(region.vertices.size()));
+    region.label = labelPoint(region);
     scene.regions.push_back(std::move(region));
   }
 

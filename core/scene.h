@@ -22,6 +22,7 @@ struct SceneRegion {
   std::vector<std::uint32_t> ring_starts;  // index of each ring's first vertex, then size()
   std::vector<std::uint32_t> triangles;    // three vertex indices per filled triangle
   Bounds bounds;
+  Point label;  // where the regional view writes its count: centre of the largest ring
 };
 
 struct SceneMarker {

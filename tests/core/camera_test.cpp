@@ -79,4 +79,19 @@ TEST(Camera, FitUsesTheTighterAxis) {
   EXPECT_DOUBLE_EQ(visible.max_y, 1250);
 }
 
+TEST(Camera, FitWithUnequalPaddingCentresInTheFreeArea) {
+  core::Camera c;
+  c.setViewport(800, 600);
+  // 200 px reserved on the right: 600 × 600 px free for 1000 × 1000 m → 0.6 px/m, and the
+  // bounds' centre sits at x = 300 px, the middle of the free area.
+  c.fit(core::Bounds::of(0, 0, 1000, 1000), 0, 0, 200, 0);
+  EXPECT_DOUBLE_EQ(c.scale(), 0.6);
+  const auto center = c.planeToScreen({500, 500});
+  EXPECT_NEAR(center.x, 300, 1e-9);
+  EXPECT_NEAR(center.y, 300, 1e-9);
+  const auto corner = c.planeToScreen({1000, 0});
+  EXPECT_NEAR(corner.x, 600, 1e-9);
+  EXPECT_NEAR(corner.y, 600, 1e-9);
+}
+
 }  // namespace

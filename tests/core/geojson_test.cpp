@@ -121,3 +121,15 @@ TEST(LoadRegions, ShippedBasemapLoadsWithoutIssues) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(LoadCatalyseurs, NamesABrokenFeatureByItsId) {
+  const auto loaded = core::loadCatalyseurs(
+      R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"sans-geometrie"}}]})");
+  ASSERT_EQ(loaded.issues.size(), 1u);
+  EXPECT_EQ(loaded.issues[0].id, "sans-geometrie");
+  EXPECT_NE(loaded.issues[0].reason.find("géométrie"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,625 @@
+#include "clusters.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace core {
+namespace detail {
+
+// Nodes per box at the bottom of the R-tree, and boxes per box above. Small boxes pay off:
+// most searches during the build are for a tiny disk, and each box looked at costs about
+// what a node does.
+constexpr std::size_t kLeafSize = 16;
+constexpr std::size_t kFanOut = 8;
+
+// The deepest level anyone needs: 2^30 times the overview scale is far below a millimetre
+// on screen, and the level must fit the byte it is stored in.
+constexpr int kMaxMaxZoom = 30;
+
+// Cells per side of the grid the Hilbert curve runs through: fine enough that a run of
+// leaves rarely shares a cell, coarse enough that a territory and a position on the curve
+// fit in 32 bits.
+constexpr std::uint32_t kHilbertSide = 1u << 14;
+
+// Position along a Hilbert curve through a kHilbertSide² grid, from 0 to kHilbertSide² - 1.
+std::uint32_t hilbertIndex(std::uint32_t x, std::uint32_t y) {
+  constexpr std::uint32_t n = kHilbertSide;
+  std::uint32_t d = 0;
+  for (std::uint32_t s = n / 2; s > 0; s /= 2) {
+    const std::uint32_t rx = (x & s) ? 1 : 0;
+    const std::uint32_t ry = (y & s) ? 1 : 0;
+    d += s * s * ((3 * rx) ^ ry);
+    // Turn the quadrant so that the curve inside it starts and ends where it should.
+    if (ry == 0) {
+      if (rx == 1) {
+        x = n - 1 - x;
+        y = n - 1 - y;
+      }
+      std::swap(x, y);
+    }
+  }
+  return d;
+}
+
+// Sorts values by their upper 32 bits, in three passes of a radix sort: linear, where
+// std::sort would cost more than the rest of the first level.
+void sortByUpperHalf(std::vector<std::uint64_t>& values) {
+  constexpr int kBits = 11;
+  std::vector<std::uint64_t> scratch(values.size());
+  std::vector<std::size_t> count(std::size_t{1} << kBits);
+  for (int shift = 32; shift < 64; shift += kBits) {
+    std::fill(count.begin(), count.end(), 0);
+    for (std::uint64_t v : values) ++count[(v >> shift) & (count.size() - 1)];
+    std::size_t sum = 0;
+    for (std::size_t& c : count) sum += std::exchange(c, sum);
+    for (std::uint64_t v : values) scratch[count[(v >> shift) & (count.size() - 1)]++] = v;
+    values.swap(scratch);
+  }
+}
+
+// Builds the R-tree over level.nodes as they are ordered.
+void packTree(ClusterLevel& level) {
+  std::vector<Bounds>& boxes = level.boxes;
+  boxes.clear();
+  level.tree_start.assign(1, 0);
+  const std::size_t n = level.nodes.size();
+  boxes.reserve(n / kLeafSize * kFanOut / (kFanOut - 1) + 64);
+  for (std::size_t i = 0; i < n; i += kLeafSize) {
+    Bounds b;
+    for (std::size_t j = i; j < std::min(n, i + kLeafSize); ++j) {
+      b.expand(Point{level.nodes[j].x, level.nodes[j].y});
+    }
+    boxes.push_back(b);
+  }
+  level.tree_start.push_back(static_cast<std::uint32_t>(boxes.size()));
+  for (;;) {
+    const std::size_t begin = level.tree_start[level.tree_start.size() - 2];
+    const std::size_t end = level.tree_start.back();
+    if (end - begin <= 1) break;
+    for (std::size_t i = begin; i < end; i += kFanOut) {
+      Bounds b;
+      for (std::size_t j = i; j < std::min(end, i + kFanOut); ++j) b.expand(boxes[j]);
+      boxes.push_back(b);
+    }
+    level.tree_start.push_back(static_cast<std::uint32_t>(boxes.size()));
+  }
+}
+
+// Calls visit(k) for each bottom box k (over nodes [k kLeafSize, (k + 1) kLeafSize)) that
+// `enter` accepts, along with all the boxes above it. `enter` may tighten as visit() learns
+// more.
+template <class Enter, class Visit>
+void searchRuns(const ClusterLevel& level, Enter&& enter, Visit&& visit) {
+  if (level.nodes.empty()) return;
+  struct Entry {
+    std::size_t depth;
+    std::size_t index;
+  };
+  // Depth first, each box leaves at most kFanOut - 1 siblings waiting, and 2^32 nodes make
+  // a tree at most 32 deep.
+  Entry stack[kFanOut * 32];
+  std::size_t top = 0;
+  const std::size_t root_depth = level.tree_start.size() - 2;
+  if (!enter(level.boxes[level.tree_start[root_depth]])) return;
+  stack[top++] = {root_depth, 0};
+  while (top > 0) {
+    const Entry e = stack[--top];
+    if (e.depth == 0) {
+      visit(e.index);
+      continue;
+    }
+    const std::size_t below = level.tree_start[e.depth - 1];
+    const std::size_t count = level.tree_start[e.depth] - below;
+    const std::size_t first = e.index * kFanOut;
+    const std::size_t last = std::min(count, first + kFanOut);
+    // Pushed last to first, so that nodes come out in array order: neighbours in the
+    // array are neighbours on the map, and then in cache too.
+    for (std::size_t c = last; c-- > first;) {
+      if (enter(level.boxes[below + c])) stack[top++] = {e.depth - 1, c};
+    }
+  }
+}
+
+// Calls visit(i) for the nodes of `level` under the boxes that `enter` accepts; visit()
+// makes the exact test.
+template <class Enter, class Visit>
+void searchTree(const ClusterLevel& level, Enter&& enter, Visit&& visit) {
+  searchRuns(level, enter, [&](std::size_t k) {
+    const std::size_t last = std::min(level.nodes.size(), (k + 1) * kLeafSize);
+    for (std::size_t i = k * kLeafSize; i < last; ++i) visit(i);
+  });
+}
+
+// Squared distance from p to the nearest point of box b.
+inline double distance2(const Bounds& b, double x, double y) {
+  const double dx = x < b.min_x ? b.min_x - x : x > b.max_x ? x - b.max_x : 0;
+  const double dy = y < b.min_y ? b.min_y - y : y > b.max_y ? y - b.max_y : 0;
+  return dx * dx + dy * dy;
+}
+
+// The territory of node i, as an index into level.territory_start.
+std::size_t territoryOf(const ClusterLevel& level, std::size_t i) {
+  const auto next = std::upper_bound(level.territory_start.begin(), level.territory_start.end(),
+                                     static_cast<std::uint32_t>(i));
+  return static_cast<std::size_t>(next - level.territory_start.begin() - 1);
+}
+
+// A `wake` level (see Builder) for items that must be searched around on every level.
+constexpr std::int8_t kAlwaysAwake = 127;
+
+// Everything the build needs while it runs, dropped once the index is made.
+//
+// Searching around every item on every level would cost a tree search per item per level, yet
+// on the finer levels almost all of them find nothing. So a single point only searches from
+// its wake level down: the finest level z at which some other single point lies within
+// merging distance r(z), known from its nearest neighbour (see wakeLevel()), since single
+// points never move. What else can be near it is a cluster, and clusters search around
+// themselves on every level, telling each point they find. Clusters are few where levels
+// are fine and items many, and items few where clusters are many.
+struct Builder {
+  Builder(const ClusterOptions& o, std::vector<ClusterRecord>& c, std::vector<ClusterNode>& ch)
+      : options(o), clusters(c), children(ch) {}
+
+  const ClusterOptions& options;
+  std::vector<ClusterRecord>& clusters;
+  std::vector<ClusterNode>& children;
+  std::vector<std::int8_t> wake;  // of the nodes of the level being merged
+  std::vector<std::int8_t> next_wake;
+  std::vector<std::uint8_t> taken;
+  std::vector<std::uint32_t> near;
+  // Who is within merging distance of whom, as found by the clusters' searches: the
+  // neighbours of node i are links[link_start[i] .. link_start[i + 1]).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  std::vector<std::uint32_t> link_start;
+  std::vector<std::uint32_t> links;
+
+  // Merges the items of `finer` into those of `level`, each within `radius` plane metres
+  // of the first unmerged item of a group. Returns false when nothing merged.
+  bool cluster(const ClusterLevel& finer, int level, double radius, ClusterLevel& out) {
+    const std::span<const ClusterNode> nodes = finer.nodes;
+    const std::size_t clusters_before = clusters.size();
+    const double r2 = radius * radius;
+    linkClusters(finer, r2);
+    taken.assign(nodes.size(), 0);
+    out.nodes.clear();
+    out.nodes.reserve(nodes.size());
+    next_wake.clear();
+    next_wake.reserve(nodes.size());
+    for (std::size_t t = 0; t < kTerritoryCount; ++t) {
+      out.territory_start[t] = static_cast<std::uint32_t>(out.nodes.size());
+      const std::size_t begin = finer.territory_start[t];
+      const std::size_t end = finer.territory_start[t + 1];
+      for (std::size_t i = begin; i < end; ++i) {
+        if (taken[i]) continue;
+        taken[i] = 1;
+        const ClusterNode& seed = nodes[i];
+        near.clear();
+        std::uint64_t total = seed.count;
+        auto consider = [&](std::size_t j) {
+          const double dx = nodes[j].x - seed.x;
+          const double dy = nodes[j].y - seed.y;
+          if (dx * dx + dy * dy > r2) return;
+          if (j < begin || j >= end || taken[j]) return;  // other territory, or spoken for
+          near.push_back(static_cast<std::uint32_t>(j));
+          total += nodes[j].count;
+        };
+        if (seed.count == 1 && wake[i] >= level) {
+          auto enter = [&](const Bounds& b) { return distance2(b, seed.x, seed.y) <= r2; };
+          searchTree(finer, enter, consider);
+        } else {
+          for (std::size_t k = link_start[i]; k < link_start[i + 1]; ++k) consider(links[k]);
+        }
+        if (!near.empty() && total < options.min_points) {
+          // Too few to form a cluster, unless some share the seed's very spot: those would
+          // hide each other. The rest stay free to seed or join a group of their own.
+          std::erase_if(
+              near, [&](std::uint32_t j) { return nodes[j].x != seed.x || nodes[j].y != seed.y; });
+        }
+        if (near.empty()) {
+          out.nodes.push_back(seed);
+          next_wake.push_back(wake[i]);
+          continue;
+        }
+        out.nodes.push_back(merge(nodes, i, level, static_cast<Territory>(t)));
+        next_wake.push_back(kAlwaysAwake);
+      }
+    }
+    out.territory_start[kTerritoryCount] = static_cast<std::uint32_t>(out.nodes.size());
+    return clusters.size() != clusters_before;
+  }
+
+  // Finds, for every cluster of `level`, the items of its territory within sqrt(r2), and
+  // lists each pair under both.
+  void linkClusters(const ClusterLevel& level, double r2) {
+    const std::span<const ClusterNode> nodes = level.nodes;
+    pairs.clear();
+    for (std::size_t t = 0; t < kTerritoryCount; ++t) {
+      const std::size_t begin = level.territory_start[t];
+      const std::size_t end = level.territory_start[t + 1];
+      for (std::size_t c = begin; c < end; ++c) {
+        if (nodes[c].count == 1) continue;
+        const double x = nodes[c].x;
+        const double y = nodes[c].y;
+        auto enter = [&](const Bounds& b) { return distance2(b, x, y) <= r2; };
+        searchTree(level, enter, [&](std::size_t j) {
+          const double dx = nodes[j].x - x;
+          const double dy = nodes[j].y - y;
+          if (dx * dx + dy * dy > r2 || j < begin || j >= end || j == c) return;
+          pairs.push_back({static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(j)});
+          // A cluster neighbour finds this one by its own search.
+          if (nodes[j].count == 1) {
+            pairs.push_back({static_cast<std::uint32_t>(j), static_cast<std::uint32_t>(c)});
+          }
+        });
+      }
+    }
+    // Grouped by first node, by counting.
+    link_start.assign(nodes.size() + 1, 0);
+    for (const auto& [from, to] : pairs) ++link_start[from + 1];
+    for (std::size_t i = 0; i < nodes.size(); ++i) link_start[i + 1] += link_start[i];
+    links.resize(pairs.size());
+    for (const auto& [from, to] : pairs) links[link_start[from]++] = to;
+    // Each start was moved to the next one's: move them back.
+    for (std::size_t i = nodes.size(); i > 0; --i) link_start[i] = link_start[i - 1];
+    link_start[0] = 0;
+  }
+
+  ClusterNode merge(std::span<const ClusterNode> nodes, std::size_t seed_index, int level,
+                    Territory territory) {
+    const ClusterNode& seed = nodes[seed_index];
+    ClusterRecord record{};
+    record.level = static_cast<std::uint8_t>(level);
+    record.territory = territory;
+    record.child_begin = static_cast<std::uint32_t>(children.size());
+    // Offsets from the seed rather than absolute sums: exact when all share one spot, and
+    // no precision lost to coordinates in the millions.
+    double sum_dx = 0;
+    double sum_dy = 0;
+    std::uint32_t total = 0;
+    auto add = [&](const ClusterNode& n) {
+      sum_dx += n.count * (n.x - seed.x);
+      sum_dy += n.count * (n.y - seed.y);
+      total += n.count;
+      record.bounds.expand(n.count == 1 ? Bounds::of(n.x, n.y, n.x, n.y) : clusters[n.ref].bounds);
+      children.push_back(n);
+    };
+    add(seed);
+    for (std::uint32_t j : near) {
+      taken[j] = 1;
+      add(nodes[j]);
+    }
+    record.count = total;
+    record.position = {seed.x + sum_dx / total, seed.y + sum_dy / total};
+    clusters.push_back(record);
+    return {record.position.x, record.position.y, static_cast<std::uint32_t>(clusters.size() - 1),
+            total};
+  }
+};
+
+// For each leaf, the distance to the nearest other point of its territory, or `beyond` if
+// none is closer. A run of leaves along the curve lies in a small box: the tree is searched
+// once per run, for the runs near it, and each leaf then looks only at those.
+std::vector<double> nearestNeighbours(const ClusterLevel& leaves, double beyond) {
+  const std::span<const ClusterNode> nodes = leaves.nodes;
+  std::vector<double> best(nodes.size(), beyond * beyond);  // squared until the end
+  std::vector<std::uint32_t> near_runs;
+  auto territoryEnd = [&](std::size_t i) {
+    return leaves.territory_start[territoryOf(leaves, i) + 1];
+  };
+  for (std::size_t run = 0; run * kLeafSize < nodes.size(); ++run) {
+    const std::size_t first = run * kLeafSize;
+    const std::size_t last = std::min(nodes.size(), first + kLeafSize);
+    // Pairs within the run give each leaf a first guess, which bounds the search.
+    for (std::size_t i = first; i < last; ++i) {
+      const std::size_t end = territoryEnd(i);
+      for (std::size_t j = i + 1; j < std::min(last, end); ++j) {
+        const double dx = nodes[j].x - nodes[i].x;
+        const double dy = nodes[j].y - nodes[i].y;
+        const double d2 = dx * dx + dy * dy;
+        best[i] = std::min(best[i], d2);
+        best[j] = std::min(best[j], d2);
+      }
+    }
+    const double reach = std::sqrt(*std::max_element(best.begin() + first, best.begin() + last));
+    if (reach == 0) continue;
+    const Bounds window = leaves.boxes[run].inflated(reach);
+    near_runs.clear();
+    searchRuns(
+        leaves, [&](const Bounds& b) { return b.intersects(window); },
+        [&](std::size_t k) {
+          if (k != run) near_runs.push_back(static_cast<std::uint32_t>(k));
+        });
+    for (std::size_t i = first; i < last; ++i) {
+      const std::size_t t = territoryOf(leaves, i);
+      const std::size_t begin = leaves.territory_start[t];
+      const std::size_t end = leaves.territory_start[t + 1];
+      const double x = nodes[i].x;
+      const double y = nodes[i].y;
+      for (std::uint32_t k : near_runs) {
+        if (!(distance2(leaves.boxes[k], x, y) < best[i])) continue;
+        const std::size_t kfirst = k * kLeafSize;
+        const std::size_t klast = std::min(nodes.size(), kfirst + kLeafSize);
+        for (std::size_t j = std::max(kfirst, begin); j < std::min(klast, end); ++j) {
+          const double dx = nodes[j].x - x;
+          const double dy = nodes[j].y - y;
+          best[i] = std::min(best[i], dx * dx + dy * dy);
+        }
+      }
+    }
+  }
+  for (double& b : best) b = std::sqrt(b);
+  return best;
+}
+
+// The finest level z at which a point `nearest` metres from the nearest other point has it
+// within merging distance r(z) = radius / (base_scale 2^z); -1 if none.
+std::int8_t wakeLevel(double nearest, double radius, double base_scale, int max_zoom) {
+  if (nearest == 0) return kAlwaysAwake;
+  // The slack absorbs rounding: waking early only costs a search.
+  const double ratio = radius * (1 + 1e-9) / (base_scale * nearest);
+  if (!(ratio >= 1)) return -1;  // also a zero radius, or a point alone
+  return static_cast<std::int8_t>(std::min(std::floor(std::log2(ratio)), double(max_zoom)));
+}
+
+// The index of the nearest of `count` screen positions within `radius` of `cursor`; `<=`
+// lets a later one, drawn on top, win a tie.
+template <class PositionAt>
+std::optional<std::size_t> nearestWithin(std::size_t count, Point cursor, double radius,
+                                         PositionAt&& position_at) {
+  std::optional<std::size_t> best;
+  if (!(radius >= 0)) return best;
+  double best_d2 = radius * radius;
+  for (std::size_t i = 0; i < count; ++i) {
+    const Point p = position_at(i);
+    const double dx = p.x - cursor.x;
+    const double dy = p.y - cursor.y;
+    const double d2 = dx * dx + dy * dy;
+    if (d2 <= best_d2) {
+      best_d2 = d2;
+      best = i;
+    }
+  }
+  return best;
+}
+
+}  // namespace detail
+
+using detail::ClusterLevel;
+using detail::ClusterNode;
+
+ClusterIndex::ClusterIndex(std::span<const ClusterPoint> points, double base_scale,
+                           const ClusterOptions& options)
+    : options_(options), base_scale_(base_scale) {
+  options_.max_zoom = std::clamp(options_.max_zoom, 0, detail::kMaxMaxZoom);
+  options_.min_points = std::max<std::uint32_t>(options_.min_points, 2);
+  if (!(options_.radius >= 0) || std::isinf(options_.radius)) options_.radius = 0;
+  const int leaf_level = leafLevel();
+  level_slot_.assign(static_cast<std::size_t>(leaf_level) + 1, 0);
+  const bool usable = base_scale > 0 && std::isfinite(base_scale);
+  if (!usable) base_scale_ = 1;
+  // Counts and positions in the leaf order are 32 bits wide.
+  points = points.first(std::min<std::size_t>(points.size(), UINT32_MAX));
+  auto accepted = [&](const ClusterPoint& p) {
+    return usable && std::isfinite(p.position.x) && std::isfinite(p.position.y) &&
+           static_cast<std::size_t>(p.territory) < kTerritoryCount;
+  };
+
+  // The finest level: every point on its own, by territory, then along a Hilbert curve
+  // through the territory's extent.
+  std::array<Bounds, kTerritoryCount> extent{};
+  std::size_t accepted_count = 0;
+  for (const ClusterPoint& p : points) {
+    if (!accepted(p)) continue;
+    extent[static_cast<std::size_t>(p.territory)].expand(p.position);
+    ++accepted_count;
+  }
+  // Each entry: territory (4 bits), position on the curve (28), input index (32).
+  static_assert(kTerritoryCount <= 16 && detail::kHilbertSide * detail::kHilbertSide <= 1u << 28);
+  std::vector<std::uint64_t> order;
+  order.reserve(accepted_count);
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const ClusterPoint& p = points[i];
+    if (!accepted(p)) continue;
+    const auto t = static_cast<std::size_t>(p.territory);
+    const Bounds& e = extent[t];
+    auto cell = [](double v, double lo, double size) {
+      constexpr double kLast = detail::kHilbertSide - 1;
+      return size > 0 ? static_cast<std::uint32_t>(std::min(kLast, (v - lo) / size * kLast)) : 0u;
+    };
+    const std::uint64_t h = detail::hilbertIndex(cell(p.position.x, e.min_x, e.width()),
+                                                 cell(p.position.y, e.min_y, e.height()));
+    order.push_back((static_cast<std::uint64_t>(t) << 60) | (h << 32) | i);
+  }
+  detail::sortByUpperHalf(order);
+  ClusterLevel leaves;
+  leaves.nodes.reserve(order.size());
+  for (std::uint64_t entry : order) {
+    const ClusterPoint& p = points[entry & 0xffffffffu];
+    leaves.nodes.push_back({p.position.x, p.position.y, p.id, 1});
+    ++leaves.territory_start[static_cast<std::size_t>(entry >> 60) + 1];
+  }
+  order = {};
+  for (std::size_t t = 0; t < kTerritoryCount; ++t) {
+    leaves.territory_start[t + 1] += leaves.territory_start[t];
+  }
+  detail::packTree(leaves);
+
+  detail::Builder builder(options_, clusters_, children_);
+  builder.wake.resize(leaves.nodes.size());
+  // Farther than r(0) wakes no level, so there is no need to look farther. With no radius
+  // at all, only whether a point has a twin on its very spot matters.
+  const double radius0 = options_.radius / levelScale(0);
+  const std::vector<double> nearest =
+      detail::nearestNeighbours(leaves, radius0 > 0 ? 2 * radius0 : 1);
+  for (std::size_t i = 0; i < nearest.size(); ++i) {
+    builder.wake[i] =
+        detail::wakeLevel(nearest[i], options_.radius, base_scale_, options_.max_zoom);
+  }
+  levels_.push_back(std::move(leaves));
+  level_slot_[static_cast<std::size_t>(leaf_level)] = 0;
+
+  ClusterLevel next;
+  for (int z = options_.max_zoom; z >= 0; --z) {
+    const std::uint32_t finer_slot = level_slot_[static_cast<std::size_t>(z) + 1];
+    const double radius = options_.radius / levelScale(z);
+    if (builder.cluster(levels_[finer_slot], z, radius, next)) {
+      detail::packTree(next);
+      levels_.push_back(std::move(next));
+      next = {};
+      builder.wake.swap(builder.next_wake);
+      level_slot_[static_cast<std::size_t>(z)] = static_cast<std::uint32_t>(levels_.size() - 1);
+    } else {
+      // Nothing merged: the level is the finer one, item for item.
+      level_slot_[static_cast<std::size_t>(z)] = finer_slot;
+    }
+  }
+
+  // Numbers the points depth first from the coarsest level, so that each cluster's points
+  // end up side by side in leaf_ids_.
+  leaf_ids_.reserve(levels_[0].nodes.size());
+  auto visit = [&](auto&& self, const ClusterNode& node) -> void {
+    if (node.count == 1) {
+      leaf_ids_.push_back(node.ref);
+      return;
+    }
+    detail::ClusterRecord& record = clusters_[node.ref];
+    record.leaf_begin = static_cast<std::uint32_t>(leaf_ids_.size());
+    const std::size_t end =
+        node.ref + 1 < clusters_.size() ? clusters_[node.ref + 1].child_begin : children_.size();
+    for (std::size_t i = record.child_begin; i < end; ++i) self(self, children_[i]);
+  };
+  for (const ClusterNode& node : levels_[level_slot_[0]].nodes) visit(visit, node);
+}
+
+double ClusterIndex::levelScale(int level) const { return std::ldexp(base_scale_, level); }
+
+int ClusterIndex::levelForScale(double scale) const {
+  if (!(scale > 0)) return 0;
+  if (std::isinf(scale)) return leafLevel();
+  // A hair of slack so that a scale computed as base * 2^z, give or take rounding, lands
+  // on level z rather than the one below.
+  const double level = std::floor(std::log2(scale / base_scale_) + 1e-9);
+  return static_cast<int>(std::clamp(level, 0.0, static_cast<double>(leafLevel())));
+}
+
+std::vector<ClusterItem> ClusterIndex::query(const Bounds& plane_view, int level) const {
+  std::vector<ClusterItem> items;
+  if (level_slot_.empty() || plane_view.empty()) return items;
+  level = std::clamp(level, 0, leafLevel());
+  const ClusterLevel& l = levels_[level_slot_[static_cast<std::size_t>(level)]];
+  auto enter = [&](const Bounds& b) { return b.intersects(plane_view); };
+  detail::searchTree(l, enter, [&](std::size_t i) {
+    const ClusterNode& n = l.nodes[i];
+    if (!plane_view.contains({n.x, n.y})) return;
+    if (n.count > 1) {
+      items.push_back(clusterItem(n.ref));
+    } else {
+      items.push_back({n.ref,
+                       1,
+                       {n.x, n.y},
+                       Bounds::of(n.x, n.y, n.x, n.y),
+                       static_cast<Territory>(detail::territoryOf(l, i))});
+    }
+  });
+  return items;
+}
+
+ClusterItem ClusterIndex::clusterItem(std::uint32_t cluster_id) const {
+  const detail::ClusterRecord& c = clusters_[cluster_id];
+  return {cluster_id, c.count, c.position, c.bounds, c.territory};
+}
+
+std::vector<ClusterItem> ClusterIndex::children(std::uint32_t cluster_id) const {
+  std::vector<ClusterItem> items;
+  if (cluster_id >= clusters_.size()) return items;
+  const std::size_t begin = clusters_[cluster_id].child_begin;
+  const std::size_t end =
+      cluster_id + 1 < clusters_.size() ? clusters_[cluster_id + 1].child_begin : children_.size();
+  items.reserve(end - begin);
+  for (std::size_t i = begin; i < end; ++i) {
+    const ClusterNode& n = children_[i];
+    if (n.count > 1) {
+      items.push_back(clusterItem(n.ref));
+    } else {
+      items.push_back(
+          {n.ref, 1, {n.x, n.y}, Bounds::of(n.x, n.y, n.x, n.y), clusters_[cluster_id].territory});
+    }
+  }
+  return items;
+}
+
+std::vector<std::uint32_t> ClusterIndex::leaves(std::uint32_t cluster_id, std::size_t limit,
+                                                std::size_t offset) const {
+  if (cluster_id >= clusters_.size()) return {};
+  const detail::ClusterRecord& c = clusters_[cluster_id];
+  if (offset >= c.count) return {};
+  const std::size_t n = std::min<std::size_t>(limit, c.count - offset);
+  const auto first = leaf_ids_.begin() + static_cast<std::ptrdiff_t>(c.leaf_begin + offset);
+  return {first, first + static_cast<std::ptrdiff_t>(n)};
+}
+
+Bounds ClusterIndex::bounds(std::uint32_t cluster_id) const {
+  return cluster_id < clusters_.size() ? clusters_[cluster_id].bounds : Bounds{};
+}
+
+int ClusterIndex::expansionLevel(std::uint32_t cluster_id) const {
+  // A cluster only forms from two items or more, so it always splits one level finer.
+  return cluster_id < clusters_.size() ? clusters_[cluster_id].level + 1 : -1;
+}
+
+std::vector<Point> fanOut(std::size_t count, double radius_px, double spacing_px) {
+  std::vector<Point> offsets;
+  if (count == 0) return offsets;
+  offsets.reserve(count);
+  if (count == 1) {
+    offsets.push_back({0, 0});
+    return offsets;
+  }
+  constexpr double kPi = 3.14159265358979323846;
+  // A sliver over the asked spacing, so that rounding cannot bring two markers under it.
+  const double s = std::max(0.0, spacing_px) * (1 + 1e-9);
+  radius_px = std::isfinite(radius_px) ? std::max(0.0, radius_px) : 0;
+  if (count <= 8) {
+    // Neighbours on the circle are a chord 2 R sin(pi / n) apart.
+    const double n = static_cast<double>(count);
+    const double r = std::max(radius_px, s / (2 * std::sin(kPi / n)));
+    for (std::size_t k = 0; k < count; ++k) {
+      // From the top, clockwise on screen (y grows downwards).
+      const double a = -kPi / 2 + 2 * kPi * static_cast<double>(k) / n;
+      offsets.push_back({r * std::cos(a), r * std::sin(a)});
+    }
+    return offsets;
+  }
+  // An Archimedean spiral r = r0 + b θ. Each step turns by the angle whose chord at the
+  // current radius is s; since the radius only grows, any two markers less than half a turn
+  // apart are then at least s apart. Markers between half a turn and three quarters apart
+  // are at least r √2 ≥ s apart as r ≥ s; beyond three quarters of a turn, the radius alone
+  // has grown by b · 3π/2 = s.
+  const double b = 2 * s / (3 * kPi);
+  const double r0 = std::max(radius_px, s);
+  double theta = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const double r = r0 + b * theta;
+    const double a = -kPi / 2 + theta;
+    offsets.push_back({r * std::cos(a), r * std::sin(a)});
+    theta += 2 * std::asin(std::min(1.0, s / (2 * r)));
+  }
+  return offsets;
+}
+
+std::optional<std::size_t> hitTest(std::span<const Point> screen_positions, Point cursor,
+                                   double radius_px) {
+  return detail::nearestWithin(screen_positions.size(), cursor, radius_px,
+                               [&](std::size_t i) { return screen_positions[i]; });
+}
+
+std::optional<std::size_t> hitTest(std::span<const ClusterItem> items, const Camera& camera,
+                                   Point cursor, double radius_px) {
+  return detail::nearestWithin(items.size(), cursor, radius_px, [&](std::size_t i) {
+    return camera.planeToScreen(items[i].position);
+  });
+}
+
+}  // namespace core
