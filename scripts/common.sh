@@ -12,8 +12,11 @@ ensure_dependencies() {
   # npm keeps its own copy of the lock in node_modules, newer than ours once installed.
   if [ ! -f "$REPO_ROOT/node_modules/.package-lock.json" ] ||
      [ "$REPO_ROOT/package-lock.json" -nt "$REPO_ROOT/node_modules/.package-lock.json" ]; then
-    step "Paquets npm (npm ci)"
-    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    # npm install, not npm ci: npm 11 rejects this lock in ci mode over optional
+    # platform packages of a transitive dependency (msgpackr-extract), while install
+    # honours the locked versions and leaves the lock unchanged.
+    step "Paquets npm"
+    (cd "$REPO_ROOT" && npm install --no-audit --no-fund --loglevel=error)
   fi
 }
 
