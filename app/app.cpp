@@ -339,6 +339,7 @@ void App::hover(std::string_view id) {
   const auto index = id.empty() ? std::nullopt : indexOf(id);
   if (index != hovered_) {
     hovered_ = index;
+    hover_from_map_ = false;
     requestFrames();
   }
 }
@@ -425,6 +426,11 @@ void App::handleEvent(const SDL_Event& event) {
       break;
     case SDL_WINDOWEVENT:
       if (event.window.event == SDL_WINDOWEVENT_CLOSE) quit_ = true;
+      // The pointer left the map: a highlight it made goes with it.
+      if (event.window.event == SDL_WINDOWEVENT_LEAVE && hovered_ && hover_from_map_) {
+        hovered_.reset();
+        changed(Change::Hover);
+      }
       break;
     case SDL_KEYDOWN:
       if (scene_) handleKey(event);
@@ -588,6 +594,7 @@ void App::drawUi() {
       for (std::uint32_t index : matching_)
         for (std::size_t r = 0; r < scene_->regions.size(); ++r)
           if (scene_->regions[r].code == catalyseurs_[index].region) ++region_counts[r];
+      regional_max_ = region_counts.empty() ? 0 : *std::max_element(region_counts.begin(), region_counts.end());
     }
     MapFrame frame;
     frame.scene = &*scene_;
@@ -618,6 +625,7 @@ void App::drawUi() {
                                                                   : std::nullopt;
     if (input.pointer_over_map && hovered_marker != hovered_) {
       hovered_ = hovered_marker;
+      hover_from_map_ = true;
       changed(Change::Hover);
     }
     if (input.hovered) {
@@ -690,7 +698,32 @@ void App::drawOverlays(float width, float height) {
     fg->AddRect(a, b, IM_COL32(178, 134, 0, 255), 12.0f);
     fg->AddText(at, IM_COL32(92, 68, 0, 255), badge.c_str());
   }
-  if (!regional_view_) {
+  if (regional_view_ && regional_max_ > 0) {
+    // Count classes of the choropleth: equal steps of a fifth of the largest count.
+    const std::string title = tr("regional_view");
+    std::vector<std::pair<std::uint32_t, std::string>> rows;  // class, label
+    std::uint32_t low = 1;
+    for (std::uint32_t cls = 0; cls < 5 && low <= regional_max_; ++cls) {
+      std::uint32_t high = low;
+      while (high < regional_max_ && choroplethClass(high + 1, regional_max_) == cls) ++high;
+      if (choroplethClass(low, regional_max_) != cls) continue;
+      rows.emplace_back(cls, low == high ? frenchNumber(low) : frenchNumber(low) + "\xE2\x80\x93" + frenchNumber(high));
+      low = high + 1;
+    }
+    float legend_w = ImGui::CalcTextSize(title.c_str()).x;
+    for (const auto& r : rows) legend_w = std::max(legend_w, 22 + ImGui::CalcTextSize(r.second.c_str()).x);
+    const float legend_h = line * (1 + static_cast<float>(rows.size())) + 12;
+    const ImVec2 a{width - 10 - legend_w - 16, bottom - legend_h}, b{width - 10, bottom};
+    fg->AddRectFilled(a, b, IM_COL32(255, 255, 255, 225), 6.0f);
+    fg->AddText({a.x + 8, a.y + 5}, IM_COL32(40, 48, 56, 255), title.c_str());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const float row = a.y + 5 + line * static_cast<float>(i + 1);
+      const std::uint32_t rgb = kChoroplethRamp[rows[i].first];
+      fg->AddRectFilled({a.x + 9, row + 2}, {a.x + 21, row + line - 2},
+                        IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255));
+      fg->AddText({a.x + 26, row}, IM_COL32(40, 48, 56, 255), rows[i].second.c_str());
+    }
+  } else if (!regional_view_) {
     const std::vector<std::string_view>& metiers = core::metierValues();
     const std::string& title = tr("legend_title");
     float legend_w = ImGui::CalcTextSize(title.c_str()).x;

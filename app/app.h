@@ -124,6 +124,8 @@ class App {
 
   std::optional<std::uint32_t> selected_;
   std::optional<std::uint32_t> hovered_;  // from the map or from the page's list
+  bool hover_from_map_ = false;
+  std::uint32_t regional_max_ = 0;        // largest region count in the regional view
   // Points sharing one location, fanned out around it after a click on their cluster.
   struct Spider {
     std::uint32_t cluster_id;

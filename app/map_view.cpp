@@ -64,11 +64,15 @@ float clusterRadius(std::uint32_t count) {
 }
 
 std::uint32_t choroplethColor(std::uint32_t count, std::uint32_t max) {
-  // Five classes of a light-to-dark blue ramp; zero keeps the land colour.
-  static const std::uint32_t kRamp[] = {0xDCEAF5, 0xA9CCE3, 0x6BAED6, 0x3182BD, 0x08519C};
+  // Five classes of a warm ramp (ColorBrewer OrRd), distinct from the blue sea at every
+  // step; zero keeps the land colour.
   if (count == 0 || max == 0) return 0xF4F1EA;
-  const auto cls = std::min<std::uint32_t>(4, (count * 5 - 1) / max);
-  return kRamp[cls];
+  return kChoroplethRamp[choroplethClass(count, max)];
+}
+
+std::uint32_t choroplethClass(std::uint32_t count, std::uint32_t max) {
+  if (count == 0 || max == 0) return 0;
+  return std::min<std::uint32_t>(4, (count * 5 - 1) / max);
 }
 
 MapInput MapView::draw(const MapFrame& frame, core::Camera& camera, float origin_x, float origin_y, float width,

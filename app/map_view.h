@@ -96,7 +96,9 @@ inline constexpr float kHitRadius = 14.0f;
 // A cluster's bubble radius grows with the log of its count.
 float clusterRadius(std::uint32_t count);
 
-// Sequential colour of the regional view for `count` out of `max`.
+// The regional view's colours: five classes of equal width up to `max`.
+inline constexpr std::uint32_t kChoroplethRamp[5] = {0xFDD49E, 0xFDBB84, 0xFC8D59, 0xE34A33, 0xB30000};
+std::uint32_t choroplethClass(std::uint32_t count, std::uint32_t max);  // 0..4
 std::uint32_t choroplethColor(std::uint32_t count, std::uint32_t max);
 
 }  // namespace app

@@ -419,28 +419,32 @@
 
   // ---- URL state -------------------------------------------------------------------
 
-  // Debounced: panning fires many view changes, the URL follows once it settles.
+  // Filters, search and selection reach the URL at once; the view, which panning changes
+  // every frame, once it settles.
   let urlTimer = 0;
-  function updateUrl() {
+  function updateUrl({ debounce = false } = {}) {
     clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => {
-      const state = summary();
-      const url = new URL(window.location.href);
-      const keep = ['embed', 'lang'];
-      for (const key of [...url.searchParams.keys()]) if (!keep.includes(key)) url.searchParams.delete(key);
-      for (const group of GROUPS) if (state.filters[group].length) url.searchParams.set(URL_KEYS[group], state.filters[group].join(','));
-      if (state.q) url.searchParams.set('q', state.q);
-      if (state.selected) url.searchParams.set('id', state.selected);
-      if (state.regional) url.searchParams.set('vue', 'regions');
-      if (viewTouched) {
-        const v = state.view;
-        url.searchParams.set('view', `${Math.round(v.x)},${Math.round(v.y)},${v.scale.toPrecision(4)}`);
-      }
-      const next = url.pathname + (url.searchParams.toString() ? `?${url.searchParams}` : '') + url.hash;
-      if (next !== window.location.pathname + window.location.search + window.location.hash) {
-        window.history.replaceState(null, '', next);
-      }
-    }, 150);
+    if (debounce) urlTimer = setTimeout(writeUrl, 150);
+    else writeUrl();
+  }
+
+  function writeUrl() {
+    const state = summary();
+    const url = new URL(window.location.href);
+    const keep = ['embed', 'lang'];
+    for (const key of [...url.searchParams.keys()]) if (!keep.includes(key)) url.searchParams.delete(key);
+    for (const group of GROUPS) if (state.filters[group].length) url.searchParams.set(URL_KEYS[group], state.filters[group].join(','));
+    if (state.q) url.searchParams.set('q', state.q);
+    if (state.selected) url.searchParams.set('id', state.selected);
+    if (state.regional) url.searchParams.set('vue', 'regions');
+    if (viewTouched) {
+      const v = state.view;
+      url.searchParams.set('view', `${Math.round(v.x)},${Math.round(v.y)},${v.scale.toPrecision(4)}`);
+    }
+    const next = url.pathname + (url.searchParams.toString() ? `?${url.searchParams}` : '') + url.hash;
+    if (next !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(null, '', next);
+    }
   }
   let viewTouched = false;
 
@@ -548,6 +552,14 @@
       download_('catalyseurs.geojson', 'application/geo+json', JSON.stringify({ type: 'FeatureCollection', features }));
     });
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+    // SDL cancels the mouse's default action, focus included: give the map the keyboard
+    // explicitly when it is clicked or touched.
+    canvas.addEventListener('pointerdown', () => canvas.focus({ preventScroll: true }));
+    // SDL also cancels Tab on the canvas, which would trap keyboard users in the map.
+    // Tab never reaches SDL: stopped on its way down, its default (moving focus) stays.
+    for (const type of ['keydown', 'keyup']) {
+      document.addEventListener(type, (e) => { if (e.key === 'Tab' && e.target === canvas) e.stopPropagation(); }, true);
+    }
     canvas.addEventListener('webglcontextlost', (e) => {
       e.preventDefault();
       showError('Affichage interrompu', 'Le contexte graphique WebGL a été perdu (mise en veille ou manque de mémoire graphique). Rechargez la page pour retrouver la carte.');
@@ -560,7 +572,7 @@
     if (kind === 'filter') refreshPanel();
     else if (kind === 'select') renderCard();
     else if (kind === 'hover') highlightHovered();
-    else if (kind === 'view') { viewTouched = true; updateUrl(); }
+    else if (kind === 'view') { viewTouched = true; updateUrl({ debounce: true }); }
   }
 
   // ---- Start-up ----------------------------------------------------------------------

@@ -107,20 +107,23 @@ describe('failures are shown in French', () => {
 
   test('a partly valid file: the valid entries are drawn, the rejected ones counted', async () => {
     const features = loadDataset().features;
-    assert.ok(features.length >= 10, 'the shipped dataset is too small to break three entries');
-    // Three different faults, on entries spread through the file.
-    const brokenAt = [1, Math.floor(features.length / 2), features.length - 2];
-    const broken = brokenAt.map((i) => features[i].properties.id);
+    assert.ok(features.length >= 10, 'the shipped dataset is too small to break four entries');
+    // Four different faults, on entries spread through the file. The last one loses its id,
+    // so that the console has to name it by its position instead.
+    const faults = [
+      { at: 1, reason: /structure/, breakIt: (f) => { f.properties.structure = 'fondation-inconnue'; } },
+      { at: Math.floor(features.length / 2), reason: /site/, breakIt: (f) => { f.properties.site = 'javascript:alert(1)'; } },
+      { at: features.length - 2, reason: /géométrie/, breakIt: (f) => { delete f.geometry; } },
+      { at: 5, reason: /\bid\b/, anonymous: true, breakIt: (f) => { delete f.properties.id; } },
+    ];
+    const broken = faults.map((fault) => features[fault.at].properties.id);
     const valid = features.filter((f) => !broken.includes(f.properties.id));
     const opened = await openPage(browser, site.origin, {
       setup: (page) =>
         page.route(DATA_URL, (route) =>
           replaceWith(route, (text) => {
             const data = JSON.parse(text);
-            const byId = (id) => data.features.find((f) => f.properties.id === id);
-            byId(broken[0]).properties.structure = 'fondation-inconnue';
-            byId(broken[1]).properties.site = 'javascript:alert(1)';
-            delete byId(broken[2]).geometry;
+            for (const fault of faults) fault.breakIt(data.features[fault.at]);
             return JSON.stringify(data);
           }),
         ),
@@ -132,18 +135,24 @@ describe('failures are shown in French', () => {
       const notice = page.locator('#notice');
       assert.equal(await notice.isVisible(), true, 'the rejected entries must be announced');
       const text = (await notice.innerText()).trim();
-      assert.match(text, /(^|\D)3 entrées rejetées/, `the notice must say that 3 entries were rejected: « ${text} »`);
+      assert.match(text, /(^|\D)4 entrées rejetées/, `the notice must say that 4 entries were rejected: « ${text} »`);
       assert.equal(await notice.getAttribute('role'), 'status');
       const state = await page.evaluate(() => window.catalyseurs.state());
       assert.equal(state.total, valid.length, 'only the valid entries are loaded');
       assert.ok(state.visible > 0);
+      assert.deepEqual(broken.filter((id) => state.matchingIds.includes(id)), [], 'a rejected entry must not be listed');
       const positions = await page.evaluate((ids) => ids.map((id) => window.catalyseurs.screenPosition(id)), broken);
-      assert.deepEqual(positions, [null, null, null], 'a rejected entry must not be on the map');
-      // Each rejection is detailed in the console, naming the entry by id or position.
-      broken.forEach((id, k) => {
-        const named = new RegExp(`${id}|n° ${brokenAt[k]}\\b`);
-        assert.ok(log.warnings.some((w) => named.test(w)), `no console detail for entry ${brokenAt[k]} (${id})`);
-      });
+      assert.deepEqual(positions, broken.map(() => null), 'a rejected entry must not be on the map');
+      // One console line per rejection, naming the entry by its id, or by its position
+      // (counted from 1) when it has none, with the reason.
+      const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      for (const [k, fault] of faults.entries()) {
+        const which = fault.anonymous ? `n° ${fault.at + 1}` : `« ${broken[k]} »`;
+        const line = new RegExp(`^catalyseurs\\.geojson : entrée ${escape(which)} rejetée : .+`);
+        const found = log.warnings.filter((w) => line.test(w));
+        assert.equal(found.length, 1, `expected one console line « catalyseurs.geojson : entrée ${which} rejetée : … »; warnings: ${JSON.stringify(log.warnings)}`);
+        assert.match(found[0], fault.reason, `the reason given for entry ${which}`);
+      }
       await saveScreenshot(page, 'partly-valid');
       assert.deepEqual([...log.consoleErrors, ...log.pageErrors], []);
     } finally {

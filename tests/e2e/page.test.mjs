@@ -3,10 +3,11 @@
 // and a phone screen.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync } from 'node:zlib';
 import {
+  REPO_ROOT,
   SITE_DIR,
   foreignRequests,
   launchBrowser,
@@ -87,8 +88,17 @@ describe('the page', () => {
       assert.equal(state.total, features.length, 'every catalyseur of the shipped file must be loaded');
       assert.ok(state.visible > 0, 'some markers must be in view');
       assert.equal(await page.locator('#notice').isVisible(), false, 'the shipped data must not be reported as partly invalid');
-      assert.equal(state.view.width, 1280);
-      assert.equal(state.view.height, 800);
+      // The panel on the left, the map filling the rest; the core draws at the canvas' size.
+      const layout = await page.evaluate(() => {
+        const box = (id) => document.getElementById(id).getBoundingClientRect().toJSON();
+        const c = document.getElementById('canvas');
+        return { panel: box('panel'), canvas: box('canvas'), width: c.width, height: c.height };
+      });
+      assert.equal(layout.panel.left, 0);
+      assert.equal(layout.panel.width, 340, 'the desktop panel is 340 px wide');
+      assert.deepEqual([layout.canvas.left, layout.canvas.top, layout.canvas.right, layout.canvas.bottom], [340, 0, 1280, 800], 'the map fills the rest of the window');
+      assert.deepEqual([state.view.width, state.view.height], [layout.canvas.width, layout.canvas.height], 'the core’s viewport must be the canvas');
+      assert.deepEqual([layout.width, layout.height], [940, 800], 'one canvas pixel per CSS pixel at 1×');
 
       await saveScreenshot(page, 'desktop-1280x800');
       assert.equal(describeSilence(log), '', 'the console must stay free of errors');
@@ -118,13 +128,20 @@ describe('the page', () => {
       const canvas = await page.evaluate(() => {
         const c = document.getElementById('canvas');
         const r = c.getBoundingClientRect();
-        return { cssWidth: r.width, cssHeight: r.height, width: c.width, height: c.height, dpr: window.devicePixelRatio };
+        const sheet = document.getElementById('panel').getBoundingClientRect();
+        return { top: r.top, left: r.left, cssWidth: r.width, cssHeight: r.height, width: c.width, height: c.height, dpr: window.devicePixelRatio, sheetTop: sheet.top, sheetBottom: sheet.bottom };
       });
       assert.equal(canvas.dpr, 3);
-      assert.deepEqual([canvas.cssWidth, canvas.cssHeight], [390, 844], 'the canvas must fill the phone screen');
+      // Full width, from the top of the screen down to the collapsed bottom sheet.
+      assert.deepEqual([canvas.left, canvas.top, canvas.cssWidth], [0, 0, 390], 'the canvas must span the phone screen');
+      assert.equal(canvas.sheetBottom, 844, 'the bottom sheet sits at the bottom of the screen');
+      assert.ok(canvas.sheetTop >= 844 - 80, `the collapsed sheet must leave the screen to the map (its top is at ${canvas.sheetTop} px)`);
+      // The sheet's rounded top corners may overlap the map a little, or leave a sliver.
+      assert.ok(Math.abs(canvas.top + canvas.cssHeight - canvas.sheetTop) <= 16, `the map must reach the collapsed sheet (canvas ends at ${canvas.top + canvas.cssHeight}, sheet starts at ${canvas.sheetTop})`);
       // One canvas pixel per device pixel, or the map is blurred on HiDPI screens.
-      assert.deepEqual([canvas.width, canvas.height], [390 * 3, 844 * 3], 'the canvas must be drawn at device resolution');
+      assert.deepEqual([canvas.width, canvas.height], [Math.round(canvas.cssWidth * 3), Math.round(canvas.cssHeight * 3)], 'the canvas must be drawn at device resolution');
       const state = await page.evaluate(() => window.catalyseurs.state());
+      assert.deepEqual([state.view.width, state.view.height], [canvas.cssWidth, canvas.cssHeight], 'the core’s viewport must be the canvas');
       assert.ok(state.visible > 0, 'some markers must be in view on a phone');
       await saveScreenshot(page, 'phone-390x844');
       assert.equal(describeSilence(log), '', 'the console must stay free of errors');
@@ -136,6 +153,15 @@ describe('the page', () => {
   });
 
   test('pre-compressed files: present, up to date, and their sizes', () => {
+    // The types the build compresses, read from the script itself so that the two cannot
+    // drift apart; every other file must be of a type that is compressed already.
+    const script = readFileSync(join(REPO_ROOT, 'scripts', 'precompress.sh'), 'utf8');
+    const handled = [...script.matchAll(/-name '\*\.([a-z0-9]+)'/g)].map((m) => m[1]);
+    for (const ext of ['html', 'js', 'css', 'wasm', 'json', 'geojson', 'svg']) {
+      assert.ok(handled.includes(ext), `precompress.sh must handle .${ext} files (it handles ${handled.join(', ')})`);
+    }
+    const COMPRESSED_ALREADY = ['otf', 'woff2', 'woff', 'png', 'jpg', 'jpeg', 'webp', 'avif', 'ico'];
+    const extension = (f) => (f.match(/\.([^./]+)$/)?.[1] ?? '').toLowerCase();
     const files = readdirSync(SITE_DIR, { recursive: true })
       .map(String)
       .filter((f) => !/\.(br|gz)$/.test(f) && !basename(f).startsWith('.') && statSync(join(SITE_DIR, f)).isFile())
@@ -144,30 +170,36 @@ describe('the page', () => {
     const rows = [];
     const missing = [];
     const stale = [];
+    const unexpected = [];
+    const uncovered = [];
     let totalRaw = 0;
     let totalBr = 0;
     for (const file of files) {
       const raw = readSiteFile(file);
       const has = (suffix) => existsSync(join(SITE_DIR, file + suffix));
-      if (!has('.br') || !has('.gz')) missing.push(file);
+      const compressible = handled.includes(extension(file));
+      if (compressible && (!has('.br') || !has('.gz'))) missing.push(file);
+      if (!compressible && (has('.br') || has('.gz'))) unexpected.push(file);
+      if (!compressible && !COMPRESSED_ALREADY.includes(extension(file))) uncovered.push(file);
       // The server prefers these to the file itself: a stale one ships an older program.
       if (has('.br') && !brotliDecompressSync(readSiteFile(`${file}.br`)).equals(raw)) stale.push(`${file}.br`);
       if (has('.gz') && !gunzipSync(readSiteFile(`${file}.gz`)).equals(raw)) stale.push(`${file}.gz`);
-      // What visitors download: the shipped .br, or an estimate when it is absent.
-      const br = has('.br')
-        ? readSiteFile(`${file}.br`).length
-        : brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      // What visitors download: the shipped .br, or the file itself when it is sent as is.
+      const br = has('.br') ? readSiteFile(`${file}.br`).length : raw.length;
       totalRaw += raw.length;
       totalBr += br;
       const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
-      rows.push(`  ${file.padEnd(26)} ${kb(raw.length)} raw ${kb(br)} brotli${has('.br') ? '' : ' (computed, no .br shipped)'}`);
+      const note = has('.br') ? '' : ` (sent as is; brotli would give ${kb(brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length).trim()})`;
+      rows.push(`  ${file.padEnd(26)} ${kb(raw.length)} raw ${kb(br)} sent${note}`);
     }
-    console.log(`site sizes:\n${rows.join('\n')}\n  ${'total'.padEnd(26)} ${(totalRaw / 1024).toFixed(1).padStart(7)} KiB raw ${(totalBr / 1024).toFixed(1).padStart(7)} KiB brotli`);
-    for (const file of ['catalyseurs.wasm', 'catalyseurs.js', 'index.html', 'app.js', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
+    console.log(`site sizes:\n${rows.join('\n')}\n  ${'total'.padEnd(26)} ${(totalRaw / 1024).toFixed(1).padStart(7)} KiB raw ${(totalBr / 1024).toFixed(1).padStart(7)} KiB sent with brotli`);
+    for (const file of ['catalyseurs.wasm', 'catalyseurs.js', 'index.html', 'app.js', 'style.css', 'strings.json', 'inter.otf', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
       assert.ok(files.includes(file), `${file} is missing from the site`);
     }
     // Static hosting with no compression on the fly relies on these (DESIGN §6).
-    assert.deepEqual(missing, [], 'every file must ship with .br and .gz beside it');
+    assert.deepEqual(missing, [], `every ${handled.join('/')} file must ship with .br and .gz beside it`);
     assert.deepEqual(stale, [], 'these pre-compressed files do not match the file beside them');
+    assert.deepEqual(unexpected, [], 'pre-compressed variants of files precompress.sh does not handle are left over from an older build');
+    assert.deepEqual(uncovered, [], 'these files are neither pre-compressed nor of an already compressed type');
   });
 });

@@ -322,3 +322,90 @@ export function colourClose(actual, expected, tolerance = 12) {
 export function hex(rgb) {
   return rgb ? '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('') : 'none';
 }
+
+// ---- Independent search and filter semantics (DESIGN §5.1), for expected values ----------
+
+// Accent- and case-insensitive text: NFD with the combining marks dropped, lower case, the
+// ligatures spelt out, and anything but letters and digits turned into single spaces.
+export function fold(text) {
+  return String(text ?? '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+// INSEE region codes (and the COM's own codes) to their official French names.
+export const REGION_NAMES = {
+  11: 'Île-de-France', 24: 'Centre-Val de Loire', 27: 'Bourgogne-Franche-Comté', 28: 'Normandie',
+  32: 'Hauts-de-France', 44: 'Grand Est', 52: 'Pays de la Loire', 53: 'Bretagne', 75: 'Nouvelle-Aquitaine',
+  76: 'Occitanie', 84: 'Auvergne-Rhône-Alpes', 93: 'Provence-Alpes-Côte d’Azur', 94: 'Corse',
+  '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte',
+  975: 'Saint-Pierre-et-Miquelon', 977: 'Saint-Barthélemy', 978: 'Saint-Martin', 986: 'Wallis-et-Futuna',
+  987: 'Polynésie française', 988: 'Nouvelle-Calédonie',
+};
+
+export const FILTER_GROUPS = ['metiers', 'thematiques', 'structure', 'region'];
+
+// The values a catalyseur has in a filter group.
+export function valuesOf(props, group) {
+  const v = props[group];
+  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [String(v)];
+}
+
+// Every word of the query must occur in the name, the commune, the region's name, the
+// territoire or the description.
+export function matchesSearch(props, query) {
+  const words = fold(query).split(' ').filter(Boolean);
+  if (!words.length) return true;
+  const fields = [props.nom, props.commune, REGION_NAMES[props.region] ?? '', props.territoire, props.description].map(fold);
+  return words.every((w) => fields.some((f) => f.includes(w)));
+}
+
+// OR within a group, AND across groups; an empty group does not filter. `skip` leaves one
+// group out, for faceted counts.
+export function matchesFilters(props, filters, skip = null) {
+  return FILTER_GROUPS.every((group) => {
+    const wanted = filters[group] ?? [];
+    return group === skip || wanted.length === 0 || valuesOf(props, group).some((v) => wanted.includes(v));
+  });
+}
+
+export function expectedIds(features, filters, query) {
+  return features.filter((f) => matchesFilters(f.properties, filters) && matchesSearch(f.properties, query)).map((f) => f.properties.id);
+}
+
+// How many would match with `value` ticked: the other groups and the search apply, the
+// value's own group does not.
+export function facetCount(features, filters, query, group, value) {
+  return features.filter((f) => valuesOf(f.properties, group).includes(value) && matchesFilters(f.properties, filters, group) && matchesSearch(f.properties, query)).length;
+}
+
+// The canvas in page coordinates: the map's screen positions are relative to it.
+export function canvasBox(page) {
+  return page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+}
+
+// A small seeded generator (mulberry32), so that « random » cases are the same every run.
+export function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// The list as shown: ids of the result items, and whether a « more » item follows them.
+export function shownList(page) {
+  return page.evaluate(() => ({
+    ids: [...document.querySelectorAll('#results li[data-id]')].map((li) => li.dataset.id),
+    more: document.querySelectorAll('#results li:not([data-id])').length,
+    count: document.getElementById('count').textContent,
+  }));
+}
