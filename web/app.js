@@ -62,6 +62,8 @@
     retry.addEventListener('click', () => window.location.reload());
     box.append(h, p, retry);
     box.hidden = false;
+    // Controls that would act on no data are hidden rather than left inert.
+    $('layout').classList.add('failed');
     rejectReady(new Error(title + ' ' + detail));
   }
 

@@ -4,13 +4,12 @@
 // new tab, copies a permalink, and closes with Esc or its close button. A `javascript:`
 // site never reaches the page.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   REGION_NAMES,
   canvasBox,
   decodePng,
   lambert93,
-  launchBrowser,
   loadDataset,
   openPage,
   planeToScreen,
@@ -18,7 +17,7 @@ import {
   saveScreenshot,
   screenToPlane,
   settleFrames,
-  startSite,
+  sharedPage,
   waitReady,
   waitViewChange,
   waitViewStill,
@@ -53,29 +52,18 @@ function clearance(plane) {
   return best;
 }
 
-let site;
-let browser;
-let opened;
+// « Copier le lien » writes the permalink to the clipboard, and the test reads it back.
+const shared = sharedPage({
+  setup: (p, context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.site.origin }),
+});
 let page;
 let box;
 let homeView;
 
 before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  opened = await openPage(browser, site.origin, {
-    setup: (p, context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin }),
-  });
-  page = opened.page;
-  await waitReady(page);
+  ({ page } = await shared.ready());
   box = await canvasBox(page);
   homeView = await view();
-});
-
-after(async () => {
-  await opened?.close();
-  await browser?.close();
-  await site?.close();
 });
 
 const view = () => page.evaluate(() => window.catalyseurs.state().view);
@@ -301,7 +289,7 @@ describe('from the map to the card', () => {
     await page.locator('#card-copied').filter({ hasText: /\S/ }).waitFor({ timeout: 5_000 });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const link = new URL(copied);
-    assert.equal(link.origin, site.origin, `the permalink « ${copied} » must point at this map`);
+    assert.equal(link.origin, shared.site.origin, `the permalink « ${copied} » must point at this map`);
     assert.equal(link.searchParams.get('id'), chosen, `the permalink « ${copied} » must carry id=${chosen}`);
 
     await page.click('#card-close');
@@ -309,7 +297,7 @@ describe('from the map to the card', () => {
     assert.equal((await page.evaluate(() => window.catalyseurs.state())).selected, null, 'the close button must clear the selection');
 
     // The permalink opens the same card.
-    const other = await openPage(browser, site.origin, { path: `${link.pathname}${link.search}` });
+    const other = await openPage(shared.browser, shared.site.origin, { path: `${link.pathname}${link.search}` });
     try {
       await waitReady(other.page);
       await other.page.locator('#card').waitFor({ state: 'visible', timeout: 5_000 });
@@ -324,7 +312,7 @@ describe('javascript: links', () => {
   test('an entry whose site is javascript: is rejected, and no javascript: link ever appears', async () => {
     const victim = features.find((f) => f.properties.site && f.properties.demo);
     const { id, nom } = victim.properties;
-    const other = await openPage(browser, site.origin, {
+    const other = await openPage(shared.browser, shared.site.origin, {
       setup: async (p) => {
         await p.route('**/data/catalyseurs.geojson', async (route) => {
           const original = await route.fetch();

@@ -2,29 +2,18 @@
 // blank canvas (DESIGN §5.3): missing or invalid data, partly valid data, no WebGL 2, no
 // WebAssembly, a lost WebGL context.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  launchBrowser,
   loadDataset,
   openPage,
   readyOutcome,
   saveScreenshot,
-  startSite,
+  sharedPage,
   waitReady,
 } from './support.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// No page of its own: each test opens one with the settings it checks.
+const shared = sharedPage(null);
 
 const DATA_URL = '**/data/catalyseurs.geojson';
 
@@ -74,7 +63,7 @@ async function assertNotReady(page) {
 
 describe('failures are shown in French', () => {
   test('catalyseurs.geojson missing (HTTP 404)', async () => {
-    const opened = await openPage(browser, site.origin, {
+    const opened = await openPage(shared.browser, shared.site.origin, {
       setup: (page) => page.route(DATA_URL, (route) => route.fulfill({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'Introuvable' })),
     });
     try {
@@ -90,7 +79,7 @@ describe('failures are shown in French', () => {
   });
 
   test('catalyseurs.geojson is not JSON', async () => {
-    const opened = await openPage(browser, site.origin, {
+    const opened = await openPage(shared.browser, shared.site.origin, {
       setup: (page) => page.route(DATA_URL, (route) => replaceWith(route, (text) => text.slice(0, Math.floor(text.length / 2)) + '\n<html>oops')),
     });
     try {
@@ -118,7 +107,7 @@ describe('failures are shown in French', () => {
     ];
     const broken = faults.map((fault) => features[fault.at].properties.id);
     const valid = features.filter((f) => !broken.includes(f.properties.id));
-    const opened = await openPage(browser, site.origin, {
+    const opened = await openPage(shared.browser, shared.site.origin, {
       setup: (page) =>
         page.route(DATA_URL, (route) =>
           replaceWith(route, (text) => {
@@ -161,7 +150,7 @@ describe('failures are shown in French', () => {
   });
 
   test('no WebGL 2', async () => {
-    const opened = await openPage(browser, site.origin, {
+    const opened = await openPage(shared.browser, shared.site.origin, {
       setup: (page) =>
         page.addInitScript(() => {
           const original = HTMLCanvasElement.prototype.getContext;
@@ -182,7 +171,7 @@ describe('failures are shown in French', () => {
   });
 
   test('no WebAssembly', async () => {
-    const opened = await openPage(browser, site.origin, {
+    const opened = await openPage(shared.browser, shared.site.origin, {
       setup: (page) => page.addInitScript(() => { delete window.WebAssembly; }),
     });
     try {
@@ -198,7 +187,7 @@ describe('failures are shown in French', () => {
   });
 
   test('WebGL context lost after start', async () => {
-    const opened = await openPage(browser, site.origin);
+    const opened = await openPage(shared.browser, shared.site.origin);
     try {
       const { page } = opened;
       await waitReady(page);

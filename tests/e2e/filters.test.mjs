@@ -3,18 +3,17 @@
 // out, the other groups and the search applied), « Réinitialiser », and the filters kept in
 // the URL. Every expected figure is computed here from the data file.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   FILTER_GROUPS,
   expectedIds,
   facetCount,
-  launchBrowser,
   loadDataset,
   openPage,
   seededRandom,
   settleFrames,
+  sharedPage,
   shownList,
-  startSite,
   valuesOf,
   waitReady,
 } from './support.mjs';
@@ -24,23 +23,11 @@ const LIST_LIMIT = 200;
 const URL_KEYS = { metiers: 'metier', thematiques: 'theme', structure: 'type', region: 'region' };
 const EMPTY = () => ({ metiers: [], thematiques: [], structure: [], region: [] });
 
-let site;
-let browser;
-let opened;
+const shared = sharedPage();
 let page;
 
 before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  opened = await openPage(browser, site.origin);
-  page = opened.page;
-  await waitReady(page);
-});
-
-after(async () => {
-  await opened?.close();
-  await browser?.close();
-  await site?.close();
+  ({ page } = await shared.ready());
 });
 
 const sorted = (values) => [...values].sort();
@@ -201,7 +188,7 @@ describe('filters', () => {
   });
 
   test('unknown values in the URL are ignored with a warning, never a crash', async () => {
-    const other = await openPage(browser, site.origin, { path: '/?metier=dialogue,licorne&theme=emploi,zzz&type=fondation&region=99,84&couleur=bleu' });
+    const other = await openPage(shared.browser, shared.site.origin, { path: '/?metier=dialogue,licorne&theme=emploi,zzz&type=fondation&region=99,84&couleur=bleu' });
     try {
       await waitReady(other.page);
       assert.equal(await other.page.locator('#error').isVisible(), false, 'no error for bad URL values');

@@ -3,17 +3,11 @@
 // Chromium with software WebGL; only facts that do not depend on the machine's speed are
 // asserted.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, loadDataset, openPage, startSite, waitReady } from './support.mjs';
+import { before, describe, test } from 'node:test';
+import { loadDataset, sharedPage } from './support.mjs';
 
 const IDLE_MS = 10_000;
 const features = loadDataset().features;
-
-let site;
-let browser;
-let opened;
-let page;
-let cdp;
 
 // Counts animation-frame callbacks and WebGL draws from the start, before the map exists.
 function instrument() {
@@ -30,20 +24,14 @@ function instrument() {
   }
 }
 
+const shared = sharedPage({ setup: (p) => p.addInitScript(instrument) });
+let page;
+let cdp;
+
 before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  opened = await openPage(browser, site.origin, { setup: (p) => p.addInitScript(instrument) });
-  page = opened.page;
-  await waitReady(page);
+  ({ page } = await shared.ready());
   cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-});
-
-after(async () => {
-  await opened?.close();
-  await browser?.close();
-  await site?.close();
 });
 
 async function metrics() {

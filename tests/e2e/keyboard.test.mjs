@@ -2,15 +2,14 @@
 // Enter goes to the first result and opens its card, Tab reaches « Site web ↗ »; on the
 // map, arrows pan, + and - zoom, Esc closes the card, and Tab leaves the map again.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   expectedIds,
-  launchBrowser,
   loadDataset,
   openPage,
   saveScreenshot,
   settleFrames,
-  startSite,
+  sharedPage,
   waitReady,
   waitViewChange,
 } from './support.mjs';
@@ -19,23 +18,11 @@ const features = loadDataset().features;
 // A catalyseur with a web site whose full name finds it alone.
 const target = features.find((f) => f.properties.site && /^https?:\/\//.test(f.properties.site) && expectedIds(features, {}, f.properties.nom).length === 1);
 
-let site;
-let browser;
-let opened;
+const shared = sharedPage();
 let page;
 
 before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  opened = await openPage(browser, site.origin);
-  page = opened.page;
-  await waitReady(page);
-});
-
-after(async () => {
-  await opened?.close();
-  await browser?.close();
-  await site?.close();
+  ({ page } = await shared.ready());
 });
 
 // The focused element, described: its id, or its tag and class, plus what the tests need.
@@ -68,7 +55,7 @@ describe('keyboard only', () => {
   });
 
   test('the skip link comes first and leads to the list', async () => {
-    const other = await openPage(browser, site.origin);
+    const other = await openPage(shared.browser, shared.site.origin);
     try {
       const p = other.page;
       await waitReady(p);
@@ -163,6 +150,6 @@ describe('keyboard only', () => {
     const previous = await focused();
     assert.notEqual(previous.id, 'canvas', 'Shift+Tab must leave the map');
     assert.ok(previous.tag !== 'body', 'Shift+Tab from the map must land on a control');
-    assert.deepEqual([...opened.log.consoleErrors, ...opened.log.pageErrors], []);
+    assert.deepEqual([...shared.opened.log.consoleErrors, ...shared.opened.log.pageErrors], []);
   });
 });

@@ -3,22 +3,19 @@
 // screen position the page reports is relative to the canvas, and pointer input needs the
 // canvas' offset added.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   METIER_COLOURS,
   colourClose,
   decodePng,
   hex,
   lambert93,
-  launchBrowser,
   loadDataset,
-  openPage,
   planeToScreen,
   saveScreenshot,
   screenToPlane,
   settleFrames,
-  startSite,
-  waitReady,
+  sharedPage,
   waitViewChange,
 } from './support.mjs';
 
@@ -36,20 +33,14 @@ const onMainland = (f) => f.properties.departement.length === 2;
 const mainland = features.filter(onMainland);
 const planeOf = new Map(mainland.map((f) => [f.properties.id, lambert93(...f.geometry.coordinates)]));
 
-let site;
-let browser;
-let opened;
+const shared = sharedPage({ viewport: VIEWPORT, deviceScaleFactor: DPR });
 let page;
 let canvasBox; // the canvas in page coordinates
 let homeView; // the overview, as first drawn
 let chrome; // boxes (canvas coordinates) of the DOM controls drawn over the map
 
 before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  opened = await openPage(browser, site.origin, { viewport: VIEWPORT, deviceScaleFactor: DPR });
-  page = opened.page;
-  await waitReady(page);
+  ({ page } = await shared.ready());
   canvasBox = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
   chrome = await page.evaluate(
     (c) => [...document.querySelectorAll('.map-controls button')].filter((b) => b.offsetParent).map((b) => {
@@ -59,12 +50,6 @@ before(async () => {
     canvasBox,
   );
   homeView = await view();
-});
-
-after(async () => {
-  await opened?.close();
-  await browser?.close();
-  await site?.close();
 });
 
 const toPage = (p) => ({ x: canvasBox.x + p.x, y: canvasBox.y + p.y });

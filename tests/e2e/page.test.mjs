@@ -2,7 +2,7 @@
 // data, stays silent in the console, asks nothing of any other host, and fits a desktop
 // and a phone screen.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync } from 'node:zlib';
@@ -10,27 +10,16 @@ import {
   REPO_ROOT,
   SITE_DIR,
   foreignRequests,
-  launchBrowser,
   loadDataset,
   openPage,
   readSiteFile,
   saveScreenshot,
-  startSite,
+  sharedPage,
   waitReady,
 } from './support.mjs';
 
-let site;
-let browser;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+// No page of its own: each test opens one with the settings it checks.
+const shared = sharedPage(null);
 
 // Records when catalyseurs.ready settles, measured from the navigation's time origin.
 // app.js is deferred, so window.catalyseurs exists by DOMContentLoaded, long before the
@@ -57,7 +46,7 @@ function describeSilence(log) {
 
 describe('the page', () => {
   test('index.html is served in French with a real title', async () => {
-    const response = await fetch(`${site.origin}/`);
+    const response = await fetch(`${shared.site.origin}/`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
     const html = await response.text();
@@ -69,7 +58,7 @@ describe('the page', () => {
   });
 
   test('desktop 1280×800: ready, silent, self-hosted', async () => {
-    const opened = await openPage(browser, site.origin, {
+    const opened = await openPage(shared.browser, shared.site.origin, {
       viewport: { width: 1280, height: 800 },
       setup: (page) => timeReady(page),
     });
@@ -102,9 +91,9 @@ describe('the page', () => {
 
       await saveScreenshot(page, 'desktop-1280x800');
       assert.equal(describeSilence(log), '', 'the console must stay free of errors');
-      assert.deepEqual(foreignRequests(log.requests, site.origin), [], 'no request may leave the page’s own server');
+      assert.deepEqual(foreignRequests(log.requests, shared.site.origin), [], 'no request may leave the page’s own server');
       for (const file of ['app.js', 'catalyseurs.js', 'catalyseurs.wasm', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
-        assert.ok(log.requests.includes(`${site.origin}/${file}`), `${file} should have been requested`);
+        assert.ok(log.requests.includes(`${shared.site.origin}/${file}`), `${file} should have been requested`);
       }
       console.log(`desktop: ready ${readyAt === null ? '?' : Math.round(readyAt)} ms after navigation start (${wallMs} ms seen from the test), ${state.total} catalyseurs, ${state.visible} in view, ${log.requests.length} requests`);
     } finally {
@@ -113,7 +102,7 @@ describe('the page', () => {
   });
 
   test('phone 390×844 at 3×, touch: ready, silent, crisp', async () => {
-    const opened = await openPage(browser, site.origin, {
+    const opened = await openPage(shared.browser, shared.site.origin, {
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 3,
       isMobile: true,
@@ -145,7 +134,7 @@ describe('the page', () => {
       assert.ok(state.visible > 0, 'some markers must be in view on a phone');
       await saveScreenshot(page, 'phone-390x844');
       assert.equal(describeSilence(log), '', 'the console must stay free of errors');
-      assert.deepEqual(foreignRequests(log.requests, site.origin), []);
+      assert.deepEqual(foreignRequests(log.requests, shared.site.origin), []);
       console.log(`phone: ready ${readyAt === null ? '?' : Math.round(readyAt)} ms after navigation start, ${state.visible} markers in view`);
     } finally {
       await opened.close();

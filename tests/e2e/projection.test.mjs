@@ -1,9 +1,9 @@
 // The projector compiled to WebAssembly, with its trimmed proj.db, must give the same
 // metres as PROJ's cs2cs for every territory's legal CRS (DESIGN §4).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { join } from 'node:path';
-import { FIXTURES_DIR, launchBrowser, openPage, readTsv, startSite, waitReady } from './support.mjs';
+import { FIXTURES_DIR, readTsv, sharedPage } from './support.mjs';
 
 const TERRITORIES = [
   'metropole', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte', 'saint-pierre-et-miquelon',
@@ -14,22 +14,7 @@ const reference = readTsv(join(FIXTURES_DIR, 'projection', 'reference.tsv')).map
   territory, place, lon: Number(lon), lat: Number(lat), epsg: Number(epsg), x: Number(x), y: Number(y),
 }));
 
-let site;
-let browser;
-let opened;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  opened = await openPage(browser, site.origin);
-  await waitReady(opened.page);
-});
-
-after(async () => {
-  await opened?.close();
-  await browser?.close();
-  await site?.close();
-});
+const shared = sharedPage();
 
 describe('project() in the browser', () => {
   test('the reference covers every territory', () => {
@@ -41,7 +26,7 @@ describe('project() in the browser', () => {
     test(`${territory} agrees with cs2cs within 1 mm`, async () => {
       const rows = reference.filter((r) => r.territory === territory);
       assert.ok(rows.length > 0, `no reference point for ${territory}`);
-      const results = await opened.page.evaluate(
+      const results = await shared.page.evaluate(
         (points) => points.map(([lon, lat]) => window.catalyseurs.project(lon, lat)),
         rows.map((r) => [r.lon, r.lat]),
       );
@@ -60,7 +45,7 @@ describe('project() in the browser', () => {
   }
 
   test('points outside every French territory project to null', async () => {
-    const outside = await opened.page.evaluate(() => ({
+    const outside = await shared.page.evaluate(() => ({
       atlantic: window.catalyseurs.project(-30, 40),
       madrid: window.catalyseurs.project(-3.7038, 40.4168),
       tokyo: window.catalyseurs.project(139.6917, 35.6895),

@@ -3,20 +3,19 @@
 // region. The fills are read from screenshots at points placed with the independent
 // Lambert-93 formula, and compared with counts worked out from the data file.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   canvasBox,
   decodePng,
   expectedIds,
   hex,
   lambert93,
-  launchBrowser,
   loadDataset,
   openPage,
   planeToScreen,
   saveScreenshot,
   settleFrames,
-  startSite,
+  sharedPage,
   waitReady,
 } from './support.mjs';
 
@@ -31,25 +30,13 @@ const INSIDE = {
 // Open sea in the Bay of Biscay.
 const SEA = [-4.5, 45.5];
 
-let site;
-let browser;
-let opened;
+const shared = sharedPage();
 let page;
 let box;
 
 before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  opened = await openPage(browser, site.origin);
-  page = opened.page;
-  await waitReady(page);
+  ({ page } = await shared.ready());
   box = await canvasBox(page);
-});
-
-after(async () => {
-  await opened?.close();
-  await browser?.close();
-  await site?.close();
 });
 
 const state = () => page.evaluate(() => window.catalyseurs.state());
@@ -165,7 +152,7 @@ describe('« Vue par région »', () => {
   });
 
   test('?vue=regions opens the map in the regional view', async () => {
-    const other = await openPage(browser, site.origin, { path: '/?vue=regions' });
+    const other = await openPage(shared.browser, shared.site.origin, { path: '/?vue=regions' });
     try {
       await waitReady(other.page);
       assert.equal(await other.page.evaluate(() => window.catalyseurs.state().regional), true);

@@ -3,44 +3,30 @@
 // and accents and also matches the region's name. Expected results are worked out here
 // from the data file, never taken from the page.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   REGION_NAMES,
   expectedIds,
   fold,
-  launchBrowser,
   loadDataset,
-  openPage,
   settleFrames,
+  sharedPage,
   shownList,
-  startSite,
-  waitReady,
 } from './support.mjs';
 
 const features = loadDataset().features;
 const LIST_LIMIT = 200; // the list shows this many at first; the count says how many match
 
-let site;
-let browser;
-let opened;
+// The paste test writes « Nîmes » to the clipboard, then pastes it.
+const shared = sharedPage({
+  setup: (p, context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.site.origin }),
+});
 let page;
 let cdp;
 
 before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  opened = await openPage(browser, site.origin, {
-    setup: (p, context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin }),
-  });
-  page = opened.page;
-  await waitReady(page);
+  ({ page } = await shared.ready());
   cdp = await page.context().newCDPSession(page);
-});
-
-after(async () => {
-  await opened?.close();
-  await browser?.close();
-  await site?.close();
 });
 
 // Empties the field the way a user does: select all, delete.
@@ -173,6 +159,6 @@ describe('search', () => {
     await clearSearch();
     const state = await page.evaluate(() => window.catalyseurs.state());
     assert.equal(state.matching, features.length, 'an empty search matches everything again');
-    assert.deepEqual([...opened.log.consoleErrors, ...opened.log.pageErrors], []);
+    assert.deepEqual([...shared.opened.log.consoleErrors, ...shared.opened.log.pageErrors], []);
   });
 });

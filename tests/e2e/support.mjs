@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -127,6 +128,37 @@ export async function waitReady(page, timeout = READY_TIMEOUT_MS) {
     });
     throw new Error(`catalyseurs.ready did not resolve (${outcome})${error ? `; the page shows: ${error}` : ''}`);
   }
+}
+
+// The server, Chromium and one ready page, shared by every test of the calling file through
+// before/after hooks that this registers: starting Chromium and drawing the first frame in
+// SwiftShader take seconds, so a file pays for them once and its tests carry on with the
+// page as the previous test left it. `options` go to openPage; null opens no page, for files
+// whose tests each open their own. The fields are filled in by the before hook; Node starts
+// a file's top-level before hooks side by side, so a file's own before hook must await
+// `shared.ready()` before it reads them (tests run after every hook, and can read them).
+export function sharedPage(options = {}) {
+  const shared = { site: null, browser: null, opened: null, page: null };
+  const start = async () => {
+    shared.site = await startSite();
+    shared.browser = await launchBrowser();
+    if (options !== null) {
+      shared.opened = await openPage(shared.browser, shared.site.origin, options);
+      shared.page = shared.opened.page;
+      await waitReady(shared.page);
+    }
+    return shared;
+  };
+  // Whichever hook asks first starts everything; the others wait for that same start.
+  let starting = null;
+  shared.ready = () => (starting ??= start());
+  before(() => shared.ready());
+  after(async () => {
+    await shared.opened?.close();
+    await shared.browser?.close();
+    await shared.site?.close();
+  });
+  return shared;
 }
 
 export async function saveScreenshot(page, name, options = {}) {

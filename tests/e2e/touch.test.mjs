@@ -2,43 +2,28 @@
 // two fingers pinch-zoom, and the page's own zoom stays allowed.
 // Touches are sent as the browser's own touch input (CDP Input.dispatchTouchEvent).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   canvasBox,
-  launchBrowser,
-  openPage,
   planeToScreen,
   saveScreenshot,
   screenToPlane,
   settleFrames,
-  startSite,
-  waitReady,
+  sharedPage,
   waitViewStill,
 } from './support.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
-let site;
-let browser;
-let opened;
+const shared = sharedPage(PHONE);
 let page;
 let cdp;
 let box;
 
 before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-  opened = await openPage(browser, site.origin, PHONE);
-  page = opened.page;
-  await waitReady(page);
+  ({ page } = await shared.ready());
   cdp = await page.context().newCDPSession(page);
   box = await canvasBox(page);
-});
-
-after(async () => {
-  await opened?.close();
-  await browser?.close();
-  await site?.close();
 });
 
 const view = () => page.evaluate(() => window.catalyseurs.state().view);
@@ -135,6 +120,6 @@ describe('touch on a phone', () => {
       html: getComputedStyle(document.documentElement).touchAction,
     }));
     for (const [where, value] of Object.entries(touchAction)) assert.ok(!/none|pan-x|pan-y/.test(value) || /pinch-zoom/.test(value), `touch-action: ${value} on ${where} blocks the page’s zoom`);
-    assert.deepEqual([...opened.log.consoleErrors, ...opened.log.pageErrors], []);
+    assert.deepEqual([...shared.opened.log.consoleErrors, ...shared.opened.log.pageErrors], []);
   });
 });
