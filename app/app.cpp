@@ -664,27 +664,30 @@ void App::drawOverlays(float width, float height) {
   bottom -= line + 12;
 
   // Scale bar: plane metres are Lambert-93 metres on the mainland only (the insets are
-  // scaled), so the bar says so. A round length of at most 120 px.
-  const double metres_per_px = 1 / camera_.scale();
-  double length = 1;
-  for (double candidate = 1; candidate * 1 / metres_per_px <= 120; candidate *= 10)
-    for (double step : {1.0, 2.0, 5.0})
-      if (candidate * step / metres_per_px <= 120) length = candidate * step;
-  const float bar = static_cast<float>(length / metres_per_px);
-  const std::string label = (length >= 1000 ? frenchNumber(static_cast<std::uint64_t>(length / 1000)) + "\xC2\xA0km"
-                                            : frenchNumber(static_cast<std::uint64_t>(length)) + "\xC2\xA0m") +
-                            " " + tr("scale_mainland");
-  const ImVec2 label_size = ImGui::CalcTextSize(label.c_str());
-  const float box_w = std::max(bar, label_size.x) + 16;
-  const ImVec2 box_min{width - box_w - 10, bottom - line - 18};
-  fg->AddRectFilled(box_min, {width - 10, bottom}, IM_COL32(255, 255, 255, 215), 4.0f);
-  fg->AddText({box_min.x + 8, box_min.y + 2}, IM_COL32(40, 48, 56, 255), label.c_str());
-  const float y = bottom - 6;
-  const ImU32 ink = IM_COL32(40, 48, 56, 255);
-  fg->AddLine({box_min.x + 8, y}, {box_min.x + 8 + bar, y}, ink, 2.0f);
-  fg->AddLine({box_min.x + 8, y - 5}, {box_min.x + 8, y}, ink, 2.0f);
-  fg->AddLine({box_min.x + 8 + bar, y - 5}, {box_min.x + 8 + bar, y}, ink, 2.0f);
-  bottom = box_min.y - 6;
+  // scaled), so the bar says so, and it goes away while the view is centred on an inset.
+  const bool over_inset = scene_->layout.fromPlane(camera_.center()).territory != core::Territory::Metropole;
+  if (!over_inset) {
+    const double metres_per_px = 1 / camera_.scale();
+    double length = 1;
+    for (double candidate = 1; candidate * 1 / metres_per_px <= 120; candidate *= 10)
+      for (double step : {1.0, 2.0, 5.0})
+        if (candidate * step / metres_per_px <= 120) length = candidate * step;
+    const float bar = static_cast<float>(length / metres_per_px);
+    const std::string label = (length >= 1000 ? frenchNumber(static_cast<std::uint64_t>(length / 1000)) + "\xC2\xA0km"
+                                              : frenchNumber(static_cast<std::uint64_t>(length)) + "\xC2\xA0m") +
+                              " " + tr("scale_mainland");
+    const ImVec2 label_size = ImGui::CalcTextSize(label.c_str());
+    const float box_w = std::max(bar, label_size.x) + 16;
+    const ImVec2 box_min{width - box_w - 10, bottom - line - 18};
+    fg->AddRectFilled(box_min, {width - 10, bottom}, IM_COL32(255, 255, 255, 215), 4.0f);
+    fg->AddText({box_min.x + 8, box_min.y + 2}, IM_COL32(40, 48, 56, 255), label.c_str());
+    const float y = bottom - 6;
+    const ImU32 ink = IM_COL32(40, 48, 56, 255);
+    fg->AddLine({box_min.x + 8, y}, {box_min.x + 8 + bar, y}, ink, 2.0f);
+    fg->AddLine({box_min.x + 8, y - 5}, {box_min.x + 8, y}, ink, 2.0f);
+    fg->AddLine({box_min.x + 8 + bar, y - 5}, {box_min.x + 8 + bar, y}, ink, 2.0f);
+    bottom = box_min.y - 6;
+  }
 
   // Bottom left: the demonstration badge. On a narrow screen it goes above the
   // attribution so that both stay readable.
