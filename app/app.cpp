@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 #include "platform.h"
 
@@ -232,6 +233,7 @@ void App::rebuildScene() {
   marker_of_.assign(catalyseurs_.size(), kNone);
   for (std::uint32_t m = 0; m < scene_->markers.size(); ++m) marker_of_[scene_->markers[m].catalyseur] = m;
   view_initialised_ = false;
+  region_counts_.clear();
   cluster_base_scale_ = 0;  // re-clustered once the home view is known
   refreshMatching();
   requestFrames();
@@ -240,9 +242,22 @@ void App::rebuildScene() {
 void App::refreshMatching() {
   if (!catalog_) return;
   matching_ = catalog_->match(filters_, query_);
+  region_counts_.clear();  // recounted when the regional view is drawn
   spider_.reset();
   rebuildClusters();
   changed(Change::Filters);
+}
+
+void App::countRegions() {
+  // Once per filter change, not per frame: a region index per catalyseur, then one pass.
+  std::unordered_map<std::string_view, std::size_t> region_index;
+  for (std::size_t r = 0; r < scene_->regions.size(); ++r) region_index.emplace(scene_->regions[r].code, r);
+  region_counts_.assign(scene_->regions.size(), 0);
+  for (std::uint32_t index : matching_) {
+    auto it = region_index.find(catalyseurs_[index].region);
+    if (it != region_index.end()) ++region_counts_[it->second];
+  }
+  regional_max_ = region_counts_.empty() ? 0 : *std::max_element(region_counts_.begin(), region_counts_.end());
 }
 
 void App::rebuildClusters() {
@@ -588,14 +603,8 @@ void App::drawUi() {
       view_initialised_ = true;
     }
     const auto items = drawables();
-    std::vector<std::uint32_t> region_counts;
-    if (regional_view_) {
-      region_counts.assign(scene_->regions.size(), 0);
-      for (std::uint32_t index : matching_)
-        for (std::size_t r = 0; r < scene_->regions.size(); ++r)
-          if (scene_->regions[r].code == catalyseurs_[index].region) ++region_counts[r];
-      regional_max_ = region_counts.empty() ? 0 : *std::max_element(region_counts.begin(), region_counts.end());
-    }
+    if (regional_view_ && region_counts_.size() != scene_->regions.size()) countRegions();
+    const std::vector<std::uint32_t>& region_counts = region_counts_;
     MapFrame frame;
     frame.scene = &*scene_;
     frame.catalyseurs = &catalyseurs_;

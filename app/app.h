@@ -91,6 +91,7 @@ class App {
   void rebuildScene();
   void refreshMatching();
   void rebuildClusters();
+  void countRegions();
   void rebuildFontIfScaleChanged();
   void drawUi();
   void drawOverlays(float width, float height);
@@ -125,7 +126,8 @@ class App {
   std::optional<std::uint32_t> selected_;
   std::optional<std::uint32_t> hovered_;  // from the map or from the page's list
   bool hover_from_map_ = false;
-  std::uint32_t regional_max_ = 0;        // largest region count in the regional view
+  std::vector<std::uint32_t> region_counts_;  // matching catalyseurs per scene region
+  std::uint32_t regional_max_ = 0;            // the largest of them
   // Points sharing one location, fanned out around it after a click on their cluster.
   struct Spider {
     std::uint32_t cluster_id;
