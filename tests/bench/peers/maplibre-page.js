@@ -1,0 +1,36 @@
+// MapLibre GL JS peer of our map: local style only (no tiles, no glyph server).
+// The package ships ES modules only; the worker (maplibre-gl-worker.mjs) is found next to
+// maplibre-gl.mjs through import.meta.url and started as a same-origin module worker.
+import * as maplibregl from './maplibre-gl.mjs';
+
+let done;
+window.peerReadyPromise = new Promise((r) => { done = r; });
+const COLORS = ['match', ['at', 0, ['get', 'metiers']],
+  'dialogue', '#0072B2', 'experimentation', '#D55E00', 'accompagnement', '#009E73', 'lieu', '#CC79A7', '#555555'];
+const map = new maplibregl.Map({
+  container: 'map',
+  bounds: [[-5.2, 41.3], [9.6, 51.1]],
+  attributionControl: false,
+  style: {
+    version: 8,
+    // Count labels are drawn from the site's own font through font-faces (TinySDF), no glyphs URL.
+    'font-faces': { Inter: [{ url: new URL('inter.otf', location.href).href }] },
+    sources: {
+      territoires: { type: 'geojson', data: 'data/territoires.geojson' },
+      catalyseurs: { type: 'geojson', data: 'data/catalyseurs.geojson', cluster: true, clusterRadius: 50, clusterMaxZoom: 14 },
+    },
+    layers: [
+      { id: 'bg', type: 'background', paint: { 'background-color': '#eef2f5' } },
+      { id: 'fill', type: 'fill', source: 'territoires', paint: { 'fill-color': '#d9e2ea', 'fill-opacity': 0.8 } },
+      { id: 'line', type: 'line', source: 'territoires', paint: { 'line-color': '#5b6b7a', 'line-width': 1 } },
+      { id: 'clusters', type: 'circle', source: 'catalyseurs', filter: ['has', 'point_count'],
+        paint: { 'circle-color': '#6baed6', 'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 50, 24], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
+      { id: 'counts', type: 'symbol', source: 'catalyseurs', filter: ['has', 'point_count'],
+        layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Inter'], 'text-size': 12 } },
+      { id: 'points', type: 'circle', source: 'catalyseurs', filter: ['!', ['has', 'point_count']],
+        paint: { 'circle-color': COLORS, 'circle-radius': 6, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } },
+    ],
+  },
+});
+window.peerMap = map;
+map.once('idle', () => { window.peerReady = true; done(); });
