@@ -9,8 +9,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { launchBrowser } from '../e2e/support.mjs';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const args = process.argv.slice(2);
@@ -41,12 +41,7 @@ server.on('request', (req, res) => {
   res.end = (chunk, ...rest) => { if (chunk && typeof chunk !== 'function') sent += Buffer.byteLength(chunk); return end(chunk, ...rest); };
 });
 const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-});
+const browser = await launchBrowser();  // the browser tests' own launch settings
 
 const PAGES = {
   ours: { path: '', ready: () => window.catalyseurs.ready, map: '#canvas' },
