@@ -1,5 +1,6 @@
 #include "catalyseur.h"
 
+#include "categories.h"
 #include "text.h"
 
 #include <algorithm>
@@ -137,22 +138,17 @@ bool isDigits(std::string_view s) {
 }  // namespace
 
 const std::vector<std::string_view>& structureValues() {
-  static const std::vector<std::string_view> v{"collectivite",   "association", "entreprise",
-                                               "accompagnateur", "institution", "academique"};
+  static const std::vector<std::string_view> v(kStructureSlugs.begin(), kStructureSlugs.end());
   return v;
 }
 
 const std::vector<std::string_view>& metierValues() {
-  static const std::vector<std::string_view> v{"dialogue", "experimentation", "accompagnement",
-                                               "lieu"};
+  static const std::vector<std::string_view> v(kMetierSlugs.begin(), kMetierSlugs.end());
   return v;
 }
 
 const std::vector<std::string_view>& thematiqueValues() {
-  static const std::vector<std::string_view> v{
-      "emploi",    "education", "numerique",       "transition-ecologique",
-      "inclusion", "sante",     "mobilite",        "culture",
-      "economie-locale", "alimentation", "habitat", "engagement"};
+  static const std::vector<std::string_view> v(kThematiqueSlugs.begin(), kThematiqueSlugs.end());
   return v;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "categories.h"
 #include "territory.h"
 #include "text.h"
 
@@ -10,11 +11,18 @@ namespace core {
 
 namespace {
 
-template <class Values>
-std::uint32_t bitOf(const Values& values, std::string_view value) {
-  for (std::size_t i = 0; i < values.size(); ++i)
-    if (values[i] == value) return 1u << i;
-  return 0;
+// The mask of the values a list names; words outside the vocabulary add nothing.
+template <class E>
+std::uint32_t maskOf(const std::vector<std::string>& values) {
+  std::uint32_t mask = 0;
+  for (const auto& v : values)
+    if (auto e = fromSlug<E>(v)) mask |= bitOf(*e);
+  return mask;
+}
+
+template <class E>
+bool known(const std::string& value) {
+  return fromSlug<E>(value).has_value();
 }
 
 std::uint32_t regionBit(std::string_view code) {
@@ -45,9 +53,9 @@ Catalog::Catalog(const std::vector<Catalyseur>& catalyseurs) {
   entries_.reserve(catalyseurs.size());
   for (const auto& c : catalyseurs) {
     Entry e;
-    for (const auto& m : c.metiers) e.metiers |= bitOf(metierValues(), m);
-    for (const auto& t : c.thematiques) e.thematiques |= bitOf(thematiqueValues(), t);
-    e.structure = bitOf(structureValues(), c.structure);
+    e.metiers = maskOf<Metier>(c.metiers);
+    e.thematiques = maskOf<Thematique>(c.thematiques);
+    if (auto s = fromSlug<Structure>(c.structure)) e.structure = bitOf(*s);
     e.region = regionBit(c.region);
     e.name = text::fold(c.nom);
     const RegionInfo* region = regionByCode(c.region);
@@ -59,9 +67,9 @@ Catalog::Catalog(const std::vector<Catalyseur>& catalyseurs) {
 
 Catalog::Masks Catalog::masksOf(const Filters& f) {
   Masks m{0, 0, 0, 0};
-  for (const auto& v : f.metiers) m.metiers |= bitOf(metierValues(), v);
-  for (const auto& v : f.thematiques) m.thematiques |= bitOf(thematiqueValues(), v);
-  for (const auto& v : f.structure) m.structure |= bitOf(structureValues(), v);
+  m.metiers = maskOf<Metier>(f.metiers);
+  m.thematiques = maskOf<Thematique>(f.thematiques);
+  m.structure = maskOf<Structure>(f.structure);
   for (const auto& v : f.region) m.region |= regionBit(v);
   return m;
 }
@@ -143,9 +151,9 @@ Filters Catalog::sanitize(const Filters& filters, std::vector<std::string>* reje
       }
     }
   };
-  keep(filters.metiers, out.metiers, [](const std::string& v) { return bitOf(metierValues(), v) != 0; });
-  keep(filters.thematiques, out.thematiques, [](const std::string& v) { return bitOf(thematiqueValues(), v) != 0; });
-  keep(filters.structure, out.structure, [](const std::string& v) { return bitOf(structureValues(), v) != 0; });
+  keep(filters.metiers, out.metiers, known<Metier>);
+  keep(filters.thematiques, out.thematiques, known<Thematique>);
+  keep(filters.structure, out.structure, known<Structure>);
   keep(filters.region, out.region, [](const std::string& v) { return regionBit(v) != 0; });
   return out;
 }

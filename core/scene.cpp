@@ -74,6 +74,26 @@ Bounds Scene::territoryBounds(Territory territory) const {
   return b.empty() ? layout.territoryBounds(territory) : b;
 }
 
+std::optional<std::size_t> Scene::regionAt(Point plane) const {
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    const SceneRegion& region = regions[r];
+    if (!region.bounds.contains(plane)) continue;
+    // Even-odd rule over every ring of every polygon: a hole flips back to outside.
+    bool inside = false;
+    for (std::size_t k = 0; k + 1 < region.ring_starts.size(); ++k) {
+      const auto begin = region.ring_starts[k], end = region.ring_starts[k + 1];
+      for (auto i = begin, j = end - 1; i < end; j = i++) {
+        const Point& a = region.vertices[i];
+        const Point& b = region.vertices[j];
+        if ((a.y > plane.y) != (b.y > plane.y) && plane.x < (b.x - a.x) * (plane.y - a.y) / (b.y - a.y) + a.x)
+          inside = !inside;
+      }
+    }
+    if (inside) return r;
+  }
+  return std::nullopt;
+}
+
 Result<Scene> buildScene(const Projector& projector, const std::vector<RegionShape>& regions,
                          const std::vector<Catalyseur>& catalyseurs, const LayoutOptions& options) {
   Scene scene;

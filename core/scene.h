@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,8 @@ struct Scene {
 
   // What is drawn of a territory: its regions and markers (mainland), or its inset frame.
   Bounds territoryBounds(Territory territory) const;
+  // The region whose outline holds a plane point (holes and islands counted), if any.
+  std::optional<std::size_t> regionAt(Point plane) const;
 };
 
 // Insets: every DROM always, a COM only when a catalyseur is there (DESIGN §4).

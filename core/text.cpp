@@ -200,4 +200,14 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+std::string groupThousands(std::uint64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\xE2\x80\xAF";
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace core::text

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,10 @@ bool isHttpUrl(std::string_view s);               // http(s)://host… with no s
 // hyphens and runs of spaces become one space, trimmed. « Saint-Étienne » and
 // « saint etienne » fold to the same string. Invalid UTF-8 bytes are dropped.
 std::string fold(std::string_view s);
+
+// « 12 345 »: digits in groups of three separated by a narrow no-break space (U+202F), as
+// French typography wants.
+std::string groupThousands(std::uint64_t n);
 
 // Removes spaces (and non-breaking spaces) at both ends.
 std::string_view trim(std::string_view s);

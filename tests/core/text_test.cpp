@@ -20,6 +20,13 @@ TEST(Fold, IgnoresAccentsCaseAndPunctuation) {
 
 TEST(Fold, DropsInvalidBytes) { EXPECT_EQ(fold("R\xe9union"), "runion"); }
 
+TEST(GroupThousands, NarrowNoBreakSpaceEveryThreeDigits) {
+  EXPECT_EQ(core::text::groupThousands(0), "0");
+  EXPECT_EQ(core::text::groupThousands(999), "999");
+  EXPECT_EQ(core::text::groupThousands(1000), "1\u202F000");
+  EXPECT_EQ(core::text::groupThousands(1234567), "1\u202F234\u202F567");
+}
+
 TEST(Trim, RemovesSpacesAndNoBreakSpaces) {
   EXPECT_EQ(core::text::trim("  a b \t"), "a b");
   EXPECT_EQ(core::text::trim("\u00a0x\u00a0"), "x");

@@ -1,0 +1,223 @@
+// The one owner of the map's state: the dataset, filters and search with what derives from
+// them, selection and hover, and the view. Every command returns the Changes it made; the
+// front end draws from the read-only queries and tells the page what changed. MapState
+// never calls the platform: the same sequence of commands gives the same state natively and
+// in the browser, which is what its tests rely on.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "camera.h"
+#include "categories.h"
+#include "changes.h"
+#include "clusters.h"
+#include "geojson.h"
+#include "query.h"
+#include "scene.h"
+
+namespace core {
+
+struct MapStateOptions {
+  double home_padding = 24;    // CSS pixels around « Vue d’ensemble »
+  double legend_width = 170;   // kept free on the right of landscape screens for the legend
+  double key_pan = 80;         // CSS pixels per arrow key
+  double key_zoom = 1.6;       // per + or − (keys and buttons)
+  double wheel_zoom = 1.4;     // per wheel notch: France crossed in a few turns, no overshoot
+  double double_click_zoom = 2;
+  double fan_radius = 22;      // CSS pixels: markers sharing a location, fanned out
+  double crosshair_reach = 32; // CSS pixels: what Enter acts on around the crosshair
+  double reveal_margin = 40;   // a card opened from the list brings its marker this far inside
+  double cluster_padding = 60; // CSS pixels around a cluster zoomed onto
+  // Items are looked up this far outside the viewport (CSS pixels), so that a marker or a
+  // bubble straddling the edge is drawn.
+  double item_margin = 52;
+  // Zoom range, relative to the overview: from a quarter of it down to a street.
+  double min_zoom = 0.25;
+  double max_zoom = 400;
+  std::size_t list_page = 200;  // list entries shown at once, and per « Afficher plus »
+};
+
+// One thing drawn on the map: a catalyseur's marker (item.count == 1, item.id = its index in
+// the dataset) or a cluster (item.id = cluster id).
+struct MapItem {
+  ClusterItem item;
+  Point screen;                   // centre, CSS pixels from the map's top-left
+  std::optional<Point> leg_from;  // a fanned-out marker's line back to its location
+};
+
+// How a dataset file went: what was kept, what was rejected and why.
+struct LoadReport {
+  std::size_t accepted = 0;
+  std::vector<FeatureIssue> issues;
+  std::optional<std::string> fatal;
+};
+
+enum class DataKind { Regions, Catalyseurs };
+
+// Where a hover comes from: the map's pointer, or the page's list. Only the map's goes
+// away when the pointer leaves the map.
+enum class HoverSource { Map, List };
+
+enum class KeyCommand { PanLeft, PanRight, PanUp, PanDown, ZoomIn, ZoomOut, Activate, Escape };
+
+class MapState {
+ public:
+  explicit MapState(const Projector& projector, const MapStateOptions& options = {});
+  ~MapState();
+  MapState(const MapState&) = delete;
+  MapState& operator=(const MapState&) = delete;
+
+  // ---- Commands ----------------------------------------------------------------------
+
+  // GeoJSON text of one of the two files; the scene is built once both are in.
+  Changes load(DataKind kind, std::string_view json, LoadReport& report);
+  // The map's size in CSS pixels. Portrait screens get the insets in rows under the
+  // mainland; the first size known with data fits the overview.
+  Changes resize(double width, double height);
+
+  // Unknown values are dropped, and listed in `rejected` for the caller to warn about.
+  Changes setFilters(const Filters& filters, std::vector<std::string>* rejected = nullptr);
+  Changes search(std::string_view text);
+  // « Réinitialiser »: no filter, no search, no regional view.
+  Changes reset();
+  Changes showMore();
+
+  // Opens the card of a catalyseur (nothing closes it), and brings its marker into view.
+  Changes select(std::optional<std::uint32_t> catalyseur);
+  // The same by id; an empty id closes the card, an unknown one is refused.
+  Changes selectId(std::string_view id);
+  Changes hover(std::optional<std::uint32_t> catalyseur, HoverSource source);
+  Changes hoverId(std::string_view id, HoverSource source);
+  Changes pointerLeft();   // the map's own hover goes
+  Changes pointerMoved();  // the crosshair goes: the mouse is in charge again
+
+  Changes panBy(double dx, double dy);
+  Changes zoomBy(double factor);                  // around the centre (buttons)
+  Changes zoomAround(Point screen, double factor);
+  Changes wheel(Point screen, double notches);
+  Changes doubleClick(Point screen);
+  // Two fingers moved from (a0, b0) to (a1, b1): zoom by the change of their distance around
+  // their first midpoint, then follow the midpoint, so that two fingers pan as well.
+  Changes pinch(Point a0, Point b0, Point a1, Point b1);
+  Changes home();
+  Changes zoomToTerritory(Territory territory);
+  Changes zoomToTerritory(std::string_view slug);
+  // Centre in plane metres and CSS pixels per plane kilometre, as the URL keeps them.
+  Changes setView(double x, double y, double pixels_per_km);
+  Changes setRegional(bool on);
+  Changes key(KeyCommand command);
+  // A click on a marker opens its card; on a cluster zooms at least one level deeper, or
+  // fans its points out when zooming cannot separate them.
+  Changes activate(const MapItem& item);
+
+  // ---- Queries -----------------------------------------------------------------------
+
+  bool ready() const { return scene_.has_value(); }  // both files in, scene built
+  const Scene& scene() const { return *scene_; }
+  const Camera& camera() const { return camera_; }
+  const std::vector<Catalyseur>& catalyseurs() const { return catalyseurs_; }
+  std::optional<std::uint32_t> indexOf(std::string_view id) const;
+  Metier primaryMetier(std::uint32_t catalyseur) const { return primary_[catalyseur]; }
+  bool hasDemoEntries() const { return has_demo_; }
+  const Projector& projector() const { return projector_; }
+
+  const Filters& filters() const { return filters_; }
+  const std::string& query() const { return query_; }
+  const std::vector<std::uint32_t>& matching() const { return matching_; }  // ranked
+  const Facets& facets() const { return facets_; }
+  // The first entries of the matching list, as many as the page shows.
+  std::span<const std::uint32_t> listPage() const;
+  // Matching catalyseurs per scene region, and the largest of those counts.
+  const std::vector<std::uint32_t>& regionCounts() const { return region_counts_; }
+  std::uint32_t regionalMax() const { return regional_max_; }
+
+  std::optional<std::uint32_t> selected() const { return selected_; }
+  std::optional<std::uint32_t> hovered() const { return hovered_; }
+  bool regional() const { return regional_; }
+  bool crosshair() const { return crosshair_; }
+
+  // What is drawn at the current view: markers, clusters and fanned-out markers.
+  const std::vector<MapItem>& items() const;
+  // The item under a screen point: the nearest within `radius` CSS pixels.
+  std::optional<std::size_t> itemAt(Point screen, double radius) const;
+  // The scene region under a screen point.
+  std::optional<std::size_t> regionAt(Point screen) const;
+  // Where a catalyseur is drawn: its fanned-out spot, or its own location even inside a
+  // cluster, so that the card and the list always point at a visible spot.
+  std::optional<Point> drawnAt(std::uint32_t catalyseur) const;
+  // Its marker's centre when drawn on its own inside the viewport.
+  std::optional<Point> screenPosition(std::uint32_t catalyseur) const;
+  // Catalyseurs whose marker or cluster lies in the viewport.
+  std::size_t visibleCount() const;
+  // The scale bar is in mainland metres: it does not apply while the view is on an inset.
+  bool viewOnMainland() const;
+
+ private:
+  // Builds the scene once both files are in; the reason when it cannot.
+  std::optional<std::string> rebuildScene();
+  void refreshMatching();
+  void rebuildClusters();
+  void countRegions();
+  void fitHome();
+  Changes viewMoved();
+
+  const Projector& projector_;
+  MapStateOptions options_;
+
+  // The dataset, immutable between loads.
+  std::vector<RegionShape> regions_;
+  std::vector<Catalyseur> catalyseurs_;
+  std::unordered_map<std::string, std::uint32_t> index_of_;
+  std::vector<Metier> primary_;
+  bool has_demo_ = false;
+  bool regions_loaded_ = false;
+  bool catalyseurs_loaded_ = false;
+  std::unique_ptr<Catalog> catalog_;
+
+  // Derived from the dataset and the screen's orientation.
+  std::optional<Scene> scene_;
+  InsetPlacement placement_ = InsetPlacement::West;
+  std::vector<std::uint32_t> marker_of_;  // catalyseur → scene marker, or kNone
+  std::vector<std::uint32_t> region_of_;  // catalyseur → scene region, or kNone
+
+  // Filters, and what derives from them once per change.
+  Filters filters_;
+  std::string query_;
+  std::vector<std::uint32_t> matching_;
+  Facets facets_;
+  std::vector<std::uint32_t> region_counts_;
+  std::uint32_t regional_max_ = 0;
+  ClusterIndex clusters_;
+  double cluster_base_scale_ = 0;
+  std::size_t list_limit_;
+
+  std::optional<std::uint32_t> selected_;
+  std::optional<std::uint32_t> hovered_;
+  HoverSource hover_source_ = HoverSource::Map;
+
+  Camera camera_;
+  bool viewport_known_ = false;
+  bool home_fitted_ = false;
+  bool regional_ = false;
+  bool crosshair_ = false;
+  // Points sharing one location, fanned out around it after a click on their cluster.
+  struct Spider {
+    std::uint32_t cluster_id;
+    int level;
+    Point center;
+    std::vector<std::uint32_t> leaves;
+  };
+  std::optional<Spider> spider_;
+
+  mutable std::vector<MapItem> items_;
+  mutable bool items_stale_ = true;
+};
+
+}  // namespace core

@@ -1,0 +1,521 @@
+// The map's policies, natively: what each command does to the state. Expected values come
+// from the geometry of the data written below (positions projected with PROJ on their own,
+// counts by hand), never from MapState's own output.
+#include "map_state.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace {
+
+using core::Change;
+using core::Changes;
+using core::KeyCommand;
+using core::MapState;
+using core::Point;
+using core::Territory;
+
+struct Entry {
+  const char* id;
+  const char* nom;
+  const char* structure;
+  std::vector<const char*> metiers;
+  std::vector<const char*> thematiques;
+  const char* commune;
+  const char* insee;
+  const char* departement;
+  const char* region;
+  double lon;
+  double lat;
+  bool demo;
+};
+
+// Paris twice at the very same spot (they can only be fanned out), Lyon and Villeurbanne
+// 3.5 km apart (one cluster at the overview, two markers close up), and one entry in each
+// of Brittany, Provence and La Réunion.
+const std::vector<Entry> kEntries = {
+    {"paris-a", "Atelier parisien", "association", {"dialogue"}, {"emploi"}, "Paris", "75056", "75", "11", 2.3522, 48.8566, false},
+    {"paris-b", "Bureau parisien", "collectivite", {"lieu"}, {"culture"}, "Paris", "75056", "75", "11", 2.3522, 48.8566, false},
+    {"lyon", "Coopérative lyonnaise", "entreprise", {"experimentation"}, {"numerique", "emploi"}, "Lyon", "69123", "69", "84", 4.8357, 45.7640, false},
+    {"villeurbanne", "Forge de Villeurbanne", "entreprise", {"experimentation"}, {"numerique"}, "Villeurbanne", "69266", "69", "84", 4.8795, 45.7719, false},
+    {"rennes", "Maison des alliances", "association", {"accompagnement", "dialogue"}, {"inclusion"}, "Rennes", "35238", "35", "53", -1.6778, 48.1173, false},
+    {"marseille", "Lieu fictif du Vieux-Port", "association", {"lieu"}, {"culture"}, "Marseille", "13055", "13", "93", 5.3698, 43.2965, true},
+    {"saint-denis", "Réseau réunionnais", "institution", {"dialogue"}, {"sante"}, "Saint-Denis", "97411", "974", "04", 55.4481, -20.8823, false},
+};
+
+std::string list(const std::vector<const char*>& values) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ",\"" : "\"") + std::string(values[i]) + "\"";
+  return out + "]";
+}
+
+std::string geojson(const std::vector<Entry>& entries) {
+  std::string out = R"({"type":"FeatureCollection","features":[)";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Entry& e = entries[i];
+    char coordinates[64];
+    std::snprintf(coordinates, sizeof coordinates, "[%.6f,%.6f]", e.lon, e.lat);
+    out += std::string(i ? "," : "") + R"({"type":"Feature","geometry":{"type":"Point","coordinates":)" +
+           coordinates + R"(},"properties":{"id":")" + e.id + R"(","nom":")" + e.nom +
+           R"(","structure":")" + e.structure + R"(","metiers":)" + list(e.metiers) +
+           R"(,"thematiques":)" + list(e.thematiques) + R"(,"commune":")" + e.commune +
+           R"(","code_insee":")" + e.insee + R"(","departement":")" + e.departement +
+           R"(","region":")" + e.region + R"(","description":"","demo":)" + (e.demo ? "true" : "false") + "}}";
+  }
+  return out + "]}";
+}
+
+class MapStateTest : public testing::Test {
+ protected:
+  void SetUp() override { loadAll(state); }
+
+  void loadAll(MapState& s, double width = 1280, double height = 800) {
+    s.resize(width, height);
+    core::LoadReport report;
+    s.load(core::DataKind::Regions, test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/territoires.geojson"), report);
+    ASSERT_FALSE(report.fatal);
+    s.load(core::DataKind::Catalyseurs, geojson(kEntries), report);
+    ASSERT_FALSE(report.fatal) << *report.fatal;
+    ASSERT_EQ(report.accepted, kEntries.size());
+    ASSERT_TRUE(s.ready());
+  }
+
+  std::uint32_t index(const char* id) const { return *state.indexOf(id); }
+
+  // Lambert-93 metres: the mainland's plane coordinates are its legal CRS's.
+  Point lambert93(double lon, double lat) const { return *projector.forward(Territory::Metropole, {lon, lat}); }
+
+  std::vector<std::string> matchingIds() const {
+    std::vector<std::string> ids;
+    for (auto i : state.matching()) ids.push_back(state.catalyseurs()[i].id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+  // The drawn item standing for a catalyseur: its own marker, or the cluster holding it.
+  std::optional<core::MapItem> itemHolding(std::uint32_t catalyseur, std::uint32_t count) const {
+    for (const auto& item : state.items()) {
+      if (item.item.count != count) continue;
+      const Point s = state.camera().planeToScreen(positionOf(catalyseur));
+      if (std::hypot(item.screen.x - s.x, item.screen.y - s.y) < 60) return item;
+    }
+    return std::nullopt;
+  }
+
+  Point positionOf(std::uint32_t catalyseur) const {
+    for (const auto& m : state.scene().markers)
+      if (m.catalyseur == catalyseur) return m.plane;
+    ADD_FAILURE() << "no marker for " << catalyseur;
+    return {};
+  }
+
+  Point center() const { return {state.camera().viewportWidth() / 2, state.camera().viewportHeight() / 2}; }
+
+  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  MapState state{projector};
+};
+
+// ---- Data -----------------------------------------------------------------------------
+
+TEST_F(MapStateTest, SceneWaitsForBothFiles) {
+  MapState s(projector);
+  core::LoadReport report;
+  s.resize(800, 600);
+  s.load(core::DataKind::Catalyseurs, geojson(kEntries), report);
+  EXPECT_EQ(report.accepted, kEntries.size());
+  EXPECT_FALSE(s.ready());
+  EXPECT_TRUE(s.home().isRefused());
+}
+
+TEST_F(MapStateTest, InvalidEntriesAreReportedAndTheRestKept) {
+  std::vector<Entry> entries = kEntries;
+  entries[2].structure = "fondation";  // not a structure
+  MapState s(projector);
+  core::LoadReport report;
+  s.load(core::DataKind::Catalyseurs, geojson(entries), report);
+  EXPECT_EQ(report.accepted, kEntries.size() - 1);
+  ASSERT_EQ(report.issues.size(), 1u);
+  EXPECT_EQ(report.issues[0].index, 2u);
+  EXPECT_FALSE(s.indexOf("lyon"));
+  EXPECT_TRUE(s.indexOf("villeurbanne"));
+}
+
+TEST_F(MapStateTest, UnreadableRegionsAreFatal) {
+  MapState s(projector);
+  core::LoadReport report;
+  s.load(core::DataKind::Regions, "{ pas du json", report);
+  EXPECT_TRUE(report.fatal);
+}
+
+TEST_F(MapStateTest, PrimaryMetierIsTheFirstListed) {
+  EXPECT_EQ(state.primaryMetier(index("rennes")), core::Metier::Accompagnement);
+  EXPECT_EQ(state.primaryMetier(index("lyon")), core::Metier::Experimentation);
+  EXPECT_TRUE(state.hasDemoEntries());  // Marseille's entry is fictitious
+}
+
+// ---- Filters, search, counts ----------------------------------------------------------
+
+TEST_F(MapStateTest, FiltersOrWithinAGroupAndAndAcross) {
+  EXPECT_EQ(state.setFilters({{"dialogue"}, {}, {}, {}}), Changes(Change::Filters));
+  EXPECT_EQ(matchingIds(), (std::vector<std::string>{"paris-a", "rennes", "saint-denis"}));
+  state.setFilters({{"dialogue", "lieu"}, {}, {}, {}});
+  EXPECT_EQ(matchingIds(), (std::vector<std::string>{"marseille", "paris-a", "paris-b", "rennes", "saint-denis"}));
+  state.setFilters({{"dialogue", "lieu"}, {}, {}, {"11"}});
+  EXPECT_EQ(matchingIds(), (std::vector<std::string>{"paris-a", "paris-b"}));
+}
+
+TEST_F(MapStateTest, SameFiltersChangeNothing) {
+  state.setFilters({{"lieu"}, {}, {}, {}});
+  EXPECT_FALSE(state.setFilters({{"lieu"}, {}, {}, {}}).any());
+  EXPECT_FALSE(state.search("").any());
+}
+
+TEST_F(MapStateTest, UnknownFilterValuesAreDroppedAndReported) {
+  std::vector<std::string> rejected;
+  state.setFilters({{"dialogue", "licorne"}, {}, {"fondation"}, {"99"}}, &rejected);
+  EXPECT_EQ(rejected, (std::vector<std::string>{"licorne", "fondation", "99"}));
+  EXPECT_EQ(state.filters().metiers, (std::vector<std::string>{"dialogue"}));
+  EXPECT_TRUE(state.filters().structure.empty());
+  EXPECT_EQ(state.matching().size(), 3u);
+}
+
+TEST_F(MapStateTest, FacetCountsIgnoreTheirOwnGroup) {
+  state.setFilters({{"dialogue"}, {}, {}, {}});
+  auto count = [](const std::vector<core::FacetCount>& counts, std::string_view value) {
+    for (const auto& c : counts)
+      if (c.value == value) return c.count;
+    return std::size_t{999};
+  };
+  const auto& f = state.facets();
+  // Métiers as if none were ticked: every entry counts once per métier it has.
+  EXPECT_EQ(count(f.metiers, "dialogue"), 3u);
+  EXPECT_EQ(count(f.metiers, "experimentation"), 2u);
+  EXPECT_EQ(count(f.metiers, "accompagnement"), 1u);
+  EXPECT_EQ(count(f.metiers, "lieu"), 2u);
+  // Regions among the dialogue entries only.
+  EXPECT_EQ(count(f.region, "11"), 1u);
+  EXPECT_EQ(count(f.region, "53"), 1u);
+  EXPECT_EQ(count(f.region, "04"), 1u);
+  EXPECT_EQ(count(f.region, "84"), 0u);
+}
+
+TEST_F(MapStateTest, SearchIgnoresAccentsAndCase) {
+  EXPECT_TRUE(state.search("RÉUNION").has(Change::Filters));
+  EXPECT_EQ(matchingIds(), (std::vector<std::string>{"saint-denis"}));
+  state.search("cooperative");
+  EXPECT_EQ(matchingIds(), (std::vector<std::string>{"lyon"}));
+}
+
+TEST_F(MapStateTest, RegionCountsFollowTheFilters) {
+  auto countOf = [&](std::string_view code) {
+    for (std::size_t r = 0; r < state.scene().regions.size(); ++r)
+      if (state.scene().regions[r].code == code) return state.regionCounts()[r];
+    return 999u;
+  };
+  EXPECT_EQ(countOf("11"), 2u);
+  EXPECT_EQ(countOf("84"), 2u);
+  EXPECT_EQ(countOf("04"), 1u);
+  EXPECT_EQ(countOf("76"), 0u);
+  EXPECT_EQ(state.regionalMax(), 2u);
+  state.setFilters({{}, {}, {"entreprise"}, {}});
+  EXPECT_EQ(countOf("11"), 0u);
+  EXPECT_EQ(countOf("84"), 2u);
+}
+
+TEST_F(MapStateTest, ResetClearsFiltersSearchAndRegionalView) {
+  state.setFilters({{"lieu"}, {}, {}, {}});
+  state.search("paris");
+  state.setRegional(true);
+  const Changes changes = state.reset();
+  EXPECT_TRUE(changes.has(Change::Filters));
+  EXPECT_TRUE(changes.has(Change::Regional));
+  EXPECT_TRUE(state.filters().empty());
+  EXPECT_EQ(state.query(), "");
+  EXPECT_FALSE(state.regional());
+  EXPECT_EQ(state.matching().size(), kEntries.size());
+  EXPECT_FALSE(state.reset().any());
+}
+
+TEST_F(MapStateTest, ListShowsOnePageMoreAtATime) {
+  core::MapStateOptions options;
+  options.list_page = 2;
+  MapState s(projector, options);
+  loadAll(s);
+  EXPECT_EQ(s.listPage().size(), 2u);
+  EXPECT_EQ(s.showMore(), Changes(Change::List));
+  EXPECT_EQ(s.listPage().size(), 4u);
+  s.showMore();
+  s.showMore();
+  EXPECT_EQ(s.listPage().size(), kEntries.size());
+  EXPECT_FALSE(s.showMore().any());
+  s.search("paris");  // a new result starts from the first page again
+  s.search("");
+  EXPECT_EQ(s.listPage().size(), 2u);
+}
+
+// ---- Selection and hover --------------------------------------------------------------
+
+TEST_F(MapStateTest, UnknownIdIsRefused) {
+  EXPECT_TRUE(state.selectId("inconnu").isRefused());
+  EXPECT_FALSE(state.selected());
+  EXPECT_TRUE(state.selectId("lyon").has(Change::Selection));
+  EXPECT_EQ(state.selected(), index("lyon"));
+  EXPECT_TRUE(state.selectId("").has(Change::Selection));
+  EXPECT_FALSE(state.selected());
+}
+
+TEST_F(MapStateTest, OpeningACardBringsAnOffScreenMarkerIntoView) {
+  const Point lyon = lambert93(4.8357, 45.7640);
+  state.setView(lambert93(-1.6778, 48.1173).x, lambert93(-1.6778, 48.1173).y, 100);  // close on Rennes
+  const double scale = state.camera().scale();
+  const Changes changes = state.selectId("lyon");
+  EXPECT_TRUE(changes.has(Change::View));
+  EXPECT_NEAR(state.camera().center().x, lyon.x, 0.01);
+  EXPECT_NEAR(state.camera().center().y, lyon.y, 0.01);
+  EXPECT_DOUBLE_EQ(state.camera().scale(), scale);
+}
+
+TEST_F(MapStateTest, OpeningACardLeavesAVisibleMarkerWhereItIs) {
+  const Point before = state.camera().center();
+  EXPECT_EQ(state.selectId("lyon"), Changes(Change::Selection));
+  EXPECT_EQ(state.camera().center().x, before.x);
+}
+
+TEST_F(MapStateTest, MapHoverGoesWithThePointerButListHoverStays) {
+  state.hoverId("rennes", core::HoverSource::Map);
+  EXPECT_EQ(state.pointerLeft(), Changes(Change::Hover));
+  EXPECT_FALSE(state.hovered());
+  state.hoverId("rennes", core::HoverSource::List);
+  EXPECT_FALSE(state.pointerLeft().any());
+  EXPECT_EQ(state.hovered(), index("rennes"));
+}
+
+// ---- View -----------------------------------------------------------------------------
+
+TEST_F(MapStateTest, OverviewKeepsTheLegendCornerFreeOnLandscapeScreens) {
+  const core::Bounds home = state.scene().home;
+  const Point top_left = state.camera().planeToScreen({home.min_x, home.max_y});
+  const Point bottom_right = state.camera().planeToScreen({home.max_x, home.min_y});
+  EXPECT_GE(top_left.x, 24 - 1e-6);
+  EXPECT_GE(top_left.y, 24 - 1e-6);
+  EXPECT_LE(bottom_right.x, 1280 - 170 + 1e-6);
+  EXPECT_LE(bottom_right.y, 800 - 24 + 1e-6);
+  // Tight on one axis: the largest scale that fits.
+  const bool tight_x = std::abs(bottom_right.x - top_left.x - (1280 - 24 - 170)) < 1e-6;
+  const bool tight_y = std::abs(bottom_right.y - top_left.y - (800 - 48)) < 1e-6;
+  EXPECT_TRUE(tight_x || tight_y);
+}
+
+TEST_F(MapStateTest, PortraitScreensPutTheInsetsUnderTheMainland) {
+  MapState s(projector);
+  loadAll(s, 390, 844);
+  const core::Bounds mainland = s.scene().territoryBounds(Territory::Metropole);
+  ASSERT_FALSE(s.scene().layout.insets().empty());
+  for (const auto& inset : s.scene().layout.insets()) EXPECT_LT(inset.frame.max_y, mainland.min_y);
+  // Turning the screen puts them back in a column west of the mainland.
+  s.resize(844, 390);
+  for (const auto& inset : s.scene().layout.insets()) EXPECT_LT(inset.frame.max_x, mainland.min_x);
+}
+
+TEST_F(MapStateTest, ArrowKeysPanByAFixedDistanceAndShowTheCrosshair) {
+  const Point before = state.camera().center();
+  const double scale = state.camera().scale();
+  EXPECT_TRUE(state.key(KeyCommand::PanLeft).has(Change::View));
+  // The content moves right by 80 px: the centre is 80 px further west.
+  EXPECT_NEAR(state.camera().center().x, before.x - 80 / scale, 1e-6);
+  state.key(KeyCommand::PanUp);
+  EXPECT_NEAR(state.camera().center().y, before.y + 80 / scale, 1e-6);
+  EXPECT_TRUE(state.crosshair());
+  EXPECT_EQ(state.pointerMoved(), Changes(Change::Drawing));
+  EXPECT_FALSE(state.crosshair());
+}
+
+TEST_F(MapStateTest, PlusAndMinusZoomAroundTheCentre) {
+  const double scale = state.camera().scale();
+  const Point middle = state.camera().screenToPlane(center());
+  state.key(KeyCommand::ZoomIn);
+  EXPECT_NEAR(state.camera().scale(), scale * 1.6, scale * 1e-9);
+  EXPECT_NEAR(state.camera().screenToPlane(center()).x, middle.x, 1e-6);
+  state.key(KeyCommand::ZoomOut);
+  EXPECT_NEAR(state.camera().scale(), scale, scale * 1e-9);
+}
+
+TEST_F(MapStateTest, ZoomIsHeldBetweenAQuarterOfTheOverviewAndFourHundredTimesIt) {
+  const double home = state.camera().scale();
+  state.zoomBy(1e6);
+  EXPECT_NEAR(state.camera().scale(), home * 400, home * 1e-9);
+  state.zoomBy(1e-9);
+  EXPECT_NEAR(state.camera().scale(), home / 4, home * 1e-12);
+  EXPECT_TRUE(state.zoomBy(0).isRefused());
+  EXPECT_TRUE(state.zoomBy(std::nan("")).isRefused());
+}
+
+TEST_F(MapStateTest, WheelAndDoubleClickKeepThePointUnderThePointer) {
+  const Point pointer{300, 200};
+  const Point anchor = state.camera().screenToPlane(pointer);
+  const double scale = state.camera().scale();
+  state.wheel(pointer, 1);
+  EXPECT_NEAR(state.camera().scale(), scale * 1.4, scale * 1e-9);
+  state.doubleClick(pointer);
+  EXPECT_NEAR(state.camera().scale(), scale * 2.8, scale * 1e-9);
+  const Point after = state.camera().screenToPlane(pointer);
+  EXPECT_NEAR(after.x, anchor.x, 1e-6);
+  EXPECT_NEAR(after.y, anchor.y, 1e-6);
+}
+
+TEST_F(MapStateTest, PinchZoomsByTheRatioOfFingerDistances) {
+  const double scale = state.camera().scale();
+  const Point middle{150, 100};
+  const Point anchor = state.camera().screenToPlane(middle);
+  state.pinch({100, 100}, {200, 100}, {50, 100}, {250, 100});  // 100 px apart, then 200
+  EXPECT_NEAR(state.camera().scale(), scale * 2, scale * 1e-9);
+  EXPECT_NEAR(state.camera().screenToPlane(middle).x, anchor.x, 1e-6);
+  EXPECT_NEAR(state.camera().screenToPlane(middle).y, anchor.y, 1e-6);
+}
+
+TEST_F(MapStateTest, TwoFingersMovingTogetherPan) {
+  const double scale = state.camera().scale();
+  const Point before = state.camera().center();
+  state.pinch({100, 100}, {200, 100}, {130, 110}, {230, 110});
+  EXPECT_NEAR(state.camera().scale(), scale, scale * 1e-12);
+  EXPECT_NEAR(state.camera().center().x, before.x - 30 / scale, 1e-6);
+  EXPECT_NEAR(state.camera().center().y, before.y + 10 / scale, 1e-6);
+}
+
+TEST_F(MapStateTest, HomeComesBackToTheOverview) {
+  const Point center0 = state.camera().center();
+  const double scale0 = state.camera().scale();
+  state.panBy(300, -120);
+  state.zoomBy(7);
+  EXPECT_EQ(state.home(), Changes(Change::View));
+  EXPECT_DOUBLE_EQ(state.camera().scale(), scale0);
+  EXPECT_NEAR(state.camera().center().x, center0.x, 1e-6);
+  EXPECT_NEAR(state.camera().center().y, center0.y, 1e-6);
+}
+
+TEST_F(MapStateTest, SetViewTakesTheUrlsUnitsAndRefusesNonsense) {
+  EXPECT_TRUE(state.setView(650000, 6860000, 12.5).has(Change::View));
+  EXPECT_DOUBLE_EQ(state.camera().center().x, 650000);
+  EXPECT_DOUBLE_EQ(state.camera().center().y, 6860000);
+  EXPECT_DOUBLE_EQ(state.camera().scale(), 0.0125);  // 12.5 px per km
+  EXPECT_TRUE(state.setView(std::nan(""), 0, 1).isRefused());
+  EXPECT_TRUE(state.setView(0, 0, -1).isRefused());
+  EXPECT_DOUBLE_EQ(state.camera().center().x, 650000);
+}
+
+TEST_F(MapStateTest, TerritoryZoomFitsItsInset) {
+  EXPECT_TRUE(state.zoomToTerritory(std::string_view("reunion")).has(Change::View));
+  const core::Inset* inset = state.scene().layout.inset(Territory::Reunion);
+  ASSERT_NE(inset, nullptr);
+  const Point a = state.camera().planeToScreen({inset->frame.min_x, inset->frame.max_y});
+  const Point b = state.camera().planeToScreen({inset->frame.max_x, inset->frame.min_y});
+  EXPECT_GE(a.x, 24 - 1e-6);
+  EXPECT_LE(b.x, 1280 - 24 + 1e-6);
+  EXPECT_GE(a.y, 24 - 1e-6);
+  EXPECT_LE(b.y, 800 - 24 + 1e-6);
+  EXPECT_FALSE(state.viewOnMainland());  // the scale bar does not apply here
+  EXPECT_TRUE(state.zoomToTerritory(std::string_view("atlantide")).isRefused());
+  // No catalyseur in Polynesia: it has no inset to zoom onto.
+  EXPECT_TRUE(state.zoomToTerritory(Territory::PolynesieFrancaise).isRefused());
+}
+
+TEST_F(MapStateTest, RegionUnderThePointerHonoursTheOutlines) {
+  const Point lyon = state.camera().planeToScreen(lambert93(4.8357, 45.7640));
+  const auto region = state.regionAt(lyon);
+  ASSERT_TRUE(region);
+  EXPECT_EQ(state.scene().regions[*region].code, "84");
+  // The Bay of Biscay, off the Landes coast, is sea.
+  EXPECT_FALSE(state.regionAt(state.camera().planeToScreen(lambert93(-3.0, 45.0))));
+}
+
+// ---- Clusters and fan-out -------------------------------------------------------------
+
+TEST_F(MapStateTest, ClickOnAClusterZoomsUntilItsPointsStandApart) {
+  const auto cluster = itemHolding(index("lyon"), 2);
+  ASSERT_TRUE(cluster) << "Lyon and Villeurbanne should share a bubble at the overview";
+  const double scale = state.camera().scale();
+  EXPECT_TRUE(state.activate(*cluster).has(Change::View));
+  EXPECT_GT(state.camera().scale(), scale * 2);  // at least one level deeper
+  EXPECT_TRUE(itemHolding(index("lyon"), 1));
+  EXPECT_TRUE(itemHolding(index("villeurbanne"), 1));
+}
+
+TEST_F(MapStateTest, PointsSharingALocationFanOutAroundIt) {
+  const auto cluster = itemHolding(index("paris-a"), 2);
+  ASSERT_TRUE(cluster);
+  const double scale = state.camera().scale();
+  EXPECT_EQ(state.activate(*cluster), Changes(Change::Drawing));
+  EXPECT_DOUBLE_EQ(state.camera().scale(), scale);  // zooming would not help: no zoom
+  int fanned = 0;
+  for (const auto& item : state.items()) {
+    if (!item.leg_from) continue;
+    ++fanned;
+    // Two markers on a circle of 22 px, the first straight above the shared spot.
+    EXPECT_NEAR(std::hypot(item.screen.x - cluster->screen.x, item.screen.y - cluster->screen.y), 22, 1e-6);
+  }
+  EXPECT_EQ(fanned, 2);
+  EXPECT_TRUE(state.screenPosition(index("paris-b")));
+  // Escape folds the fan first, then closes the card.
+  state.selectId("rennes");
+  EXPECT_EQ(state.key(KeyCommand::Escape), Changes(Change::Drawing));
+  EXPECT_FALSE(state.screenPosition(index("paris-b")));
+  EXPECT_TRUE(state.selected());
+  EXPECT_TRUE(state.key(KeyCommand::Escape).has(Change::Selection));
+  EXPECT_FALSE(state.selected());
+}
+
+TEST_F(MapStateTest, MovingTheMapFoldsTheFan) {
+  state.activate(*itemHolding(index("paris-a"), 2));
+  state.panBy(5, 0);
+  for (const auto& item : state.items()) EXPECT_FALSE(item.leg_from);
+}
+
+TEST_F(MapStateTest, ClickOnAMarkerOpensItsCard) {
+  state.setView(lambert93(-1.6778, 48.1173).x, lambert93(-1.6778, 48.1173).y, 50);
+  const auto marker = itemHolding(index("rennes"), 1);
+  ASSERT_TRUE(marker);
+  EXPECT_TRUE(state.activate(*marker).has(Change::Selection));
+  EXPECT_EQ(state.selected(), index("rennes"));
+}
+
+TEST_F(MapStateTest, EnterOpensWhatIsUnderTheCrosshair) {
+  const Point rennes = lambert93(-1.6778, 48.1173);
+  state.setView(rennes.x + 500, rennes.y, 10);  // 5 px east of Rennes at 10 px/km
+  EXPECT_TRUE(state.key(KeyCommand::Activate).has(Change::Selection));
+  EXPECT_EQ(state.selected(), index("rennes"));
+  state.setView(rennes.x + 5000, rennes.y, 10);  // 50 px away: out of reach
+  state.selectId("");
+  EXPECT_FALSE(state.key(KeyCommand::Activate).has(Change::Selection));
+}
+
+TEST_F(MapStateTest, ClusteredMarkersHaveNoScreenPositionButADrawnSpot) {
+  EXPECT_FALSE(state.screenPosition(index("lyon")));
+  const auto at = state.drawnAt(index("lyon"));
+  ASSERT_TRUE(at);
+  const Point expected = state.camera().planeToScreen(lambert93(4.8357, 45.7640));
+  EXPECT_NEAR(at->x, expected.x, 0.01);
+  EXPECT_NEAR(at->y, expected.y, 0.01);
+}
+
+TEST_F(MapStateTest, VisibleCountFollowsTheView) {
+  EXPECT_EQ(state.visibleCount(), kEntries.size());
+  const Point lyon = lambert93(4.8357, 45.7640);
+  state.setView(lyon.x, lyon.y, 150);  // ±4.3 km by ±2.7 km: Lyon and Villeurbanne only
+  EXPECT_EQ(state.visibleCount(), 2u);
+  state.setFilters({{"dialogue"}, {}, {}, {}});
+  EXPECT_EQ(state.visibleCount(), 0u);
+}
+
+TEST_F(MapStateTest, RegionalViewIsAToggle) {
+  EXPECT_EQ(state.setRegional(true), Changes(Change::Regional));
+  EXPECT_TRUE(state.regional());
+  EXPECT_FALSE(state.setRegional(true).any());
+}
+
+}  // namespace
