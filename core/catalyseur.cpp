@@ -20,11 +20,6 @@ constexpr std::size_t kMaxCommune = 100;
 constexpr std::size_t kMaxId = 80;
 constexpr std::size_t kMaxUrl = 500;
 
-struct DepartementRegion {
-  std::string_view departement;
-  std::string_view region;
-};
-
 // Code officiel géographique: each département's region. Corsica is 2A/2B; DROM
 // départements are 971–976 and the COM stand for themselves.
 constexpr DepartementRegion kDepartements[] = {
@@ -152,8 +147,10 @@ const std::vector<std::string_view>& thematiqueValues() {
   return v;
 }
 
+std::span<const DepartementRegion> departementRegions() { return kDepartements; }
+
 std::optional<std::string_view> regionOfDepartement(std::string_view departement) {
-  for (const auto& d : kDepartements)
+  for (const auto& d : departementRegions())
     if (d.departement == departement) return d.region;
   return std::nullopt;
 }

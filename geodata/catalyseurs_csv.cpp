@@ -1,11 +1,16 @@
 // catalyseurs-csv: the directory's spreadsheet → the map's GeoJSON.
 //
 //   catalyseurs-csv INPUT.csv OUTPUT.geojson [--gazetteer communes.csv]
+//   catalyseurs-csv --schema OUTPUT.json
 //
 // Geocodes every row offline with the commune gazetteer, checks every field with the
 // same rules as the map's loader, prints one line per problem (file:line: column: reason)
 // and exits 1 if any row is bad. The output is written to a temporary file and renamed
 // into place only on success, so a failed run never touches it.
+//
+// --schema writes geodata/schema.json instead: the columns, allowed values, regions and
+// départements of the core's tables, which the Node scripts of geodata/ and the browser
+// tests read rather than keep copies that could drift from the C++.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,9 +22,16 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "catalyseur.h"
 #include "gazetteer.h"
 #include "spreadsheet.h"
+#include "territory.h"
 
 namespace {
 
@@ -67,21 +79,80 @@ bool writeAtomically(const std::string& path, const std::string& content, std::s
   return ok;
 }
 
+// A JSON string literal; RapidJSON does the escaping and leaves UTF-8 as it is.
+std::string quote(std::string_view s) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+// `"key": [` (or `{`), then one entry per line, so that a new value, region or
+// département is a one-line diff of schema.json.
+void member(std::string& out, std::string_view key, bool object, const std::vector<std::string>& entries,
+            bool last) {
+  out += "  " + quote(key) + (object ? ": {\n" : ": [\n");
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    out += "    " + entries[i] + (i + 1 < entries.size() ? ",\n" : "\n");
+  out += object ? "  }" : "  ]";
+  out += last ? "\n" : ",\n";
+}
+
+std::vector<std::string> quoted(const std::vector<std::string_view>& values) {
+  std::vector<std::string> out;
+  for (auto v : values) out.push_back(quote(v));
+  return out;
+}
+
+// Keys and entries in the core's own order, so that the same tables give the same bytes.
+std::string schemaJson() {
+  std::vector<std::string> regions, departements;
+  for (const auto& r : core::allRegions())
+    regions.push_back("{\"code\": " + quote(r.code) + ", \"nom\": " + quote(r.name_fr) +
+                      ", \"territoire\": " + quote(core::info(r.territory).slug) + "}");
+  for (const auto& d : core::departementRegions())
+    departements.push_back(quote(d.departement) + ": " + quote(d.region));
+  std::string out = "{\n";
+  member(out, "columns", false, quoted(core::spreadsheetColumns()), false);
+  member(out, "structure", false, quoted(core::structureValues()), false);
+  member(out, "metiers", false, quoted(core::metierValues()), false);
+  member(out, "thematiques", false, quoted(core::thematiqueValues()), false);
+  member(out, "regions", false, regions, false);
+  member(out, "departements", true, departements, true);
+  out += "}\n";
+  return out;
+}
+
 int usage() {
   std::fprintf(stderr,
                "usage : catalyseurs-csv ENTRÉE.csv SORTIE.geojson [--gazetteer communes.csv]\n"
-               "Transforme le tableur des catalyseurs en GeoJSON pour la carte.\n");
+               "        catalyseurs-csv --schema SORTIE.json\n"
+               "Transforme le tableur des catalyseurs en GeoJSON pour la carte.\n"
+               "Avec --schema, écrit les colonnes, les valeurs permises, les régions et les\n"
+               "départements que connaît la carte (geodata/schema.json, lu par les scripts Node).\n");
   return 2;
+}
+
+int writeSchema(const std::string& path) {
+  std::string error;
+  if (!writeAtomically(path, schemaJson(), error)) {
+    std::fprintf(stderr, "%s : écriture impossible : %s\n", path.c_str(), error.c_str());
+    return 2;
+  }
+  std::fprintf(stderr, "schéma écrit dans %s\n", path.c_str());
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string input, output, gazetteer_path = CATALYSEURS_DEFAULT_GAZETTEER;
+  std::string input, output, schema, gazetteer_path = CATALYSEURS_DEFAULT_GAZETTEER;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--gazetteer" && i + 1 < argc) {
       gazetteer_path = argv[++i];
+    } else if (arg == "--schema" && i + 1 < argc) {
+      schema = argv[++i];
     } else if (arg == "-h" || arg == "--help") {
       usage();
       return 0;
@@ -93,6 +164,7 @@ int main(int argc, char** argv) {
       return usage();
     }
   }
+  if (!schema.empty()) return input.empty() ? writeSchema(schema) : usage();
   if (input.empty() || output.empty()) return usage();
 
   const auto started = std::chrono::steady_clock::now();

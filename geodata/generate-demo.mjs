@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REGION_NAMES, SCHEMA } from './schema.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const PATHS = {
@@ -23,26 +24,21 @@ export const PATHS = {
   output: path.join(HERE, 'catalyseurs.csv'),
 };
 
-export const COLUMNS = ['id', 'nom', 'structure', 'metiers', 'thematiques', 'commune', 'code_insee',
-  'departement', 'region', 'territoire', 'description', 'site', 'demo'];
-export const STRUCTURES = ['collectivite', 'association', 'entreprise', 'accompagnateur', 'institution', 'academique'];
-export const METIERS = ['dialogue', 'experimentation', 'accompagnement', 'lieu'];
-export const THEMATIQUES = ['emploi', 'education', 'numerique', 'transition-ecologique', 'inclusion', 'sante',
-  'mobilite', 'culture', 'economie-locale', 'alimentation', 'habitat', 'engagement'];
+// From the core, in its order (geodata/schema.json). The draws follow THEMATIQUES' order,
+// so reordering the values in C++ changes the demo set: demo_csv_is_reproducible then
+// asks for it to be regenerated.
+export const COLUMNS = SCHEMA.columns;
+export const STRUCTURES = SCHEMA.structure;
+export const METIERS = SCHEMA.metiers;
+export const THEMATIQUES = SCHEMA.thematiques;
+export { REGION_NAMES };
 export const MAX_DESCRIPTION = 600;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export const REGION_NAMES = {
-  '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte',
-  11: 'Île-de-France', 24: 'Centre-Val de Loire', 27: 'Bourgogne-Franche-Comté', 28: 'Normandie',
-  32: 'Hauts-de-France', 44: 'Grand Est', 52: 'Pays de la Loire', 53: 'Bretagne', 75: 'Nouvelle-Aquitaine',
-  76: 'Occitanie', 84: 'Auvergne-Rhône-Alpes', 93: 'Provence-Alpes-Côte d’Azur', 94: 'Corse',
-  975: 'Saint-Pierre-et-Miquelon', 977: 'Saint-Barthélemy', 978: 'Saint-Martin', 986: 'Wallis-et-Futuna',
-  987: 'Polynésie française', 988: 'Nouvelle-Calédonie',
-};
-const DROM = ['01', '02', '03', '04', '06'];
-const isMainland = (region) => region.length === 2 && !DROM.includes(region);
-const isCom = (region) => region.length === 3;
+// INSEE gives regions two-digit codes and the COM three; the DROM are the overseas regions.
+const DROM = SCHEMA.regions.filter((r) => r.territoire !== 'metropole' && r.code.length === 2).map((r) => r.code);
+const MAINLAND = new Set(SCHEMA.regions.filter((r) => r.territoire === 'metropole').map((r) => r.code));
+const isMainland = (region) => MAINLAND.has(region);
 
 export class DataError extends Error {}
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string_view>
+
 #include "text.h"
 
 namespace {
@@ -102,6 +105,21 @@ TEST(ValidateFields, AcceptsCorsicanAndOverseasCodes) {
   c.departement = "988";
   c.region = "988";
   EXPECT_TRUE(core::validateFields(c).empty());
+}
+
+// The two tables are kept apart (territory.cpp, catalyseur.cpp) and published together in
+// geodata/schema.json: a département of an unknown region, or a region without any
+// département, would be a record that can never validate.
+TEST(DepartementRegions, MatchTheRegionTable) {
+  std::set<std::string_view> departements, regions_used;
+  for (const auto& d : core::departementRegions()) {
+    EXPECT_TRUE(departements.insert(d.departement).second) << d.departement << " listed twice";
+    EXPECT_NE(core::regionByCode(d.region), nullptr) << d.departement << " → unknown region " << d.region;
+    EXPECT_EQ(core::regionOfDepartement(d.departement), d.region);
+    regions_used.insert(d.region);
+  }
+  for (const auto& r : core::allRegions()) EXPECT_TRUE(regions_used.count(r.code)) << r.code << " has no département";
+  EXPECT_EQ(core::regionOfDepartement("20"), std::nullopt);
 }
 
 TEST(ValidateLocation, PointMustBeInTheRegionsTerritory) {

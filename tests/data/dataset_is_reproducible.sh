@@ -2,8 +2,9 @@
 # The shipped data must be exactly what the pipeline makes from the committed sources:
 #   demo-seed.json + communes.csv + territoires.geojson --generate-demo--> catalyseurs.csv
 #   catalyseurs.csv --catalyseurs-csv--> catalyseurs.geojson
-# so that nobody edits a generated file by hand and the two files never drift apart.
-#   dataset_is_reproducible.sh csv|geojson CATALYSEURS_CSV_TOOL
+#   the core's tables --catalyseurs-csv --schema--> schema.json (read by the Node scripts)
+# so that nobody edits a generated file by hand and the files never drift apart.
+#   dataset_is_reproducible.sh csv|geojson|schema CATALYSEURS_CSV_TOOL
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d)
@@ -22,6 +23,12 @@ case "$1" in
       echo "geodata/catalyseurs.geojson differs from what catalyseurs-csv makes of geodata/catalyseurs.csv" >&2
       exit 1
     fi ;;
-  *) echo "usage: $0 csv|geojson [TOOL]" >&2; exit 2 ;;
+  schema)
+    "$2" --schema "$work/schema.json" 2> /dev/null
+    if ! diff -u "$root/geodata/schema.json" "$work/schema.json"; then
+      echo "geodata/schema.json differs from the core's tables: run catalyseurs-csv --schema geodata/schema.json" >&2
+      exit 1
+    fi ;;
+  *) echo "usage: $0 csv|geojson|schema [TOOL]" >&2; exit 2 ;;
 esac
 echo "ok: $1 is reproducible"

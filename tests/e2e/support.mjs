@@ -10,6 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { REGION_NAMES } from '../../geodata/schema.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SITE_DIR = resolve(REPO_ROOT, process.env.CATALYSEURS_SITE || join('build', 'wasm', 'site'));
@@ -370,15 +371,9 @@ export function fold(text) {
     .trim();
 }
 
-// INSEE region codes (and the COM's own codes) to their official French names.
-export const REGION_NAMES = {
-  11: 'Île-de-France', 24: 'Centre-Val de Loire', 27: 'Bourgogne-Franche-Comté', 28: 'Normandie',
-  32: 'Hauts-de-France', 44: 'Grand Est', 52: 'Pays de la Loire', 53: 'Bretagne', 75: 'Nouvelle-Aquitaine',
-  76: 'Occitanie', 84: 'Auvergne-Rhône-Alpes', 93: 'Provence-Alpes-Côte d’Azur', 94: 'Corse',
-  '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte',
-  975: 'Saint-Pierre-et-Miquelon', 977: 'Saint-Barthélemy', 978: 'Saint-Martin', 986: 'Wallis-et-Futuna',
-  987: 'Polynésie française', 988: 'Nouvelle-Calédonie',
-};
+// INSEE region codes (and the COM's own codes) to their official French names: data,
+// not semantics, so they come from the core's table (geodata/schema.json) like the page's.
+export { REGION_NAMES };
 
 export const FILTER_GROUPS = ['metiers', 'thematiques', 'structure', 'region'];
 
