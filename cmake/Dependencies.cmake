@@ -1,6 +1,6 @@
 # Third-party pieces that are not plain find_package() calls: RapidJSON (header-only,
-# from Debian), Dear ImGui (compiled from its Debian source tree), the trimmed proj.db
-# and the subset UI font.
+# from Debian), mapbox's earcut (header-only, from a Debian source tree), Dear ImGui
+# (compiled from its Debian source tree), the trimmed proj.db and the subset UI font.
 
 # RapidJSON: only its own directory is exposed, never the whole of /usr/include, so that
 # the wasm build cannot pick up native system headers.
@@ -12,6 +12,15 @@ file(COPY ${RAPIDJSON_INCLUDE_DIR}/rapidjson DESTINATION ${CMAKE_BINARY_DIR}/thi
 add_library(rapidjson INTERFACE)
 target_include_directories(rapidjson SYSTEM INTERFACE ${CMAKE_BINARY_DIR}/third_party/include)
 target_compile_definitions(rapidjson INTERFACE RAPIDJSON_HAS_STDSTRING=1)
+
+# earcut.hpp, for the core's triangulation; scripts/bootstrap-deps.sh takes it from the
+# python-mapbox-earcut source package.
+if(NOT CATALYSEURS_EARCUT_DIR OR NOT EXISTS ${CATALYSEURS_EARCUT_DIR}/mapbox/earcut.hpp)
+  message(FATAL_ERROR "mapbox/earcut.hpp not found (CATALYSEURS_EARCUT_DIR is "
+                      "\"${CATALYSEURS_EARCUT_DIR}\"): run scripts/bootstrap-deps.sh again.")
+endif()
+add_library(earcut INTERFACE)
+target_include_directories(earcut SYSTEM INTERFACE ${CATALYSEURS_EARCUT_DIR})
 
 # Trimmed proj.db: only the CRSs of DESIGN §4, generated from the full database of the
 # same PROJ release. The native tests use it too, so they exercise what the web ships.

@@ -4,7 +4,8 @@
 # writes build/deps.cmake for the project's CMake.
 #
 # Usage: scripts/bootstrap-deps.sh [--native-only] [--refresh]
-#   --native-only  skip the WebAssembly builds (ImGui's source is still fetched)
+#   --native-only  skip the WebAssembly builds (ImGui's and earcut's sources are
+#                  still fetched)
 #   --refresh      refresh the Debian source indices even if they are recent
 #
 # Emscripten's ports would download from the internet, which this project cannot
@@ -26,12 +27,15 @@ DEB_PACKAGES=(
 
 # Source package pins: "name suite upstream-version". Native builds use bookworm's
 # libsdl2-dev and libproj-dev, so the wasm side must match them exactly; ImGui
-# comes from trixie because bookworm's 1.86 predates the 1.87 input API.
+# comes from trixie because bookworm's 1.86 predates the 1.87 input API. Debian
+# ships mapbox's header-only earcut.hpp only inside the sources of its Python
+# binding; python-mapbox-earcut 1.0.1 carries earcut.hpp 2.2.4.
 SOURCE_PINS=(
   "libsdl2 bookworm 2.26.5"
   "sqlite3 bookworm 3.40.1"
   "proj bookworm 9.1.1"
   "imgui trixie 1.90.1"
+  "python-mapbox-earcut bookworm 1.0.1"
 )
 
 NATIVE_PROJ_DB=/usr/share/proj/proj.db
@@ -223,6 +227,18 @@ fetch_source() {  # fetch_source NAME DIST UPSTREAM
     || { cat "$CACHE/dl/$name.extract.log" >&2; die "extraction of $name failed"; }
   mv "$tmp/tree" "$SRC_DIR"
   rm -rf "$tmp"
+}
+
+# Prints the include directory of the earcut.hpp in a python-mapbox-earcut source
+# tree: include/mapbox/earcut.hpp so far, but a release may keep it elsewhere, in a
+# vendored earcut.hpp checkout for instance. The shallowest copy wins.
+earcut_include_dir() {  # earcut_include_dir SRC_DIR
+  local header
+  header=$(find "$1" -path '*/mapbox/earcut.hpp' -type f -printf '%d %p\n' \
+           | sort -n | awk 'NR == 1 { sub(/^[0-9]+ /, ""); print }')
+  [ -n "$header" ] && grep -q 'namespace mapbox' "$header" \
+    || die "no mapbox/earcut.hpp in $1; the layout of python-mapbox-earcut's sources has changed, update earcut_include_dir"
+  dirname "$(dirname "$header")"
 }
 
 # ---------------------------------------------------------------------------
@@ -439,9 +455,10 @@ write_deps_cmake() {
   {
     echo "# Written by scripts/bootstrap-deps.sh; do not edit, run the script again."
     echo "# Debian source packages: libsdl2 ${SDL2_VERSION:-not fetched}, sqlite3 ${SQLITE_VERSION:-not fetched},"
-    echo "#   proj ${PROJ_VERSION:-not fetched}, imgui $IMGUI_VERSION"
+    echo "#   proj ${PROJ_VERSION:-not fetched}, imgui $IMGUI_VERSION, python-mapbox-earcut $EARCUT_VERSION"
     echo "# Native packages: libsdl2-dev $native_sdl, libproj-dev $native_proj"
     echo "set(CATALYSEURS_IMGUI_DIR \"$IMGUI_SRC\")"
+    echo "set(CATALYSEURS_EARCUT_DIR \"$EARCUT_DIR\")"
     if [ -n "$prefix" ]; then
       echo "set(CATALYSEURS_WASM_PREFIX \"$prefix\")"
       echo "set(CATALYSEURS_WASM_PROJ_DB \"$prefix/share/proj/proj.db\")"
@@ -485,7 +502,10 @@ main() {
   local entry name dist pin dists=()
   for entry in "${SOURCE_PINS[@]}"; do
     read -r name dist pin <<<"$entry"
-    [ "$NATIVE_ONLY" = 1 ] && [ "$name" != imgui ] && continue
+    # ImGui and earcut go into both targets, the others only into the wasm prefix.
+    if [ "$NATIVE_ONLY" = 1 ] && [ "$name" != imgui ] && [ "$name" != python-mapbox-earcut ]; then
+      continue
+    fi
     case " ${dists[*]} " in *" $dist "*) ;; *) dists+=("$dist"); setup_private_apt "$dist" ;; esac
     fetch_source "$name" "$dist" "$pin"
     case "$name" in
@@ -493,6 +513,7 @@ main() {
       sqlite3) SQLITE_VERSION=$SRC_VERSION; SQLITE_SRC=$SRC_DIR ;;
       proj) PROJ_VERSION=$SRC_VERSION; PROJ_SRC=$SRC_DIR ;;
       imgui) IMGUI_VERSION=$SRC_VERSION; IMGUI_SRC=$SRC_DIR ;;
+      python-mapbox-earcut) EARCUT_VERSION=$SRC_VERSION; EARCUT_DIR=$(earcut_include_dir "$SRC_DIR") || exit 1 ;;
       *) die "no build rule for $name" ;;
     esac
   done
@@ -520,6 +541,7 @@ main() {
   echo
   echo "Dependencies ready in $((SECONDS - START_SECONDS)) s"
   echo "  imgui    $IMGUI_VERSION  $IMGUI_SRC"
+  echo "  earcut   $EARCUT_VERSION (python-mapbox-earcut)  $EARCUT_DIR"
   if [ -n "$WASM_PREFIX" ]; then
     echo "  libsdl2  $SDL2_VERSION"
     echo "  sqlite3  $SQLITE_VERSION"

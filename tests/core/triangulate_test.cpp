@@ -21,7 +21,8 @@ using core::Polygon;
 using core::Ring;
 
 // Each fixture in tests/fixtures/triangulate is a polygon with the triangle count it must give,
-// worked out from its geometry (n - 2 + 2h for a simple polygon), and a deviation bound.
+// worked out from its geometry (n - 2 + 2h for a simple polygon; its description explains any
+// other count), and a deviation bound.
 const std::vector<std::string> kFixtures = {
     "square",
     "concave_l",
@@ -201,6 +202,7 @@ TEST(Triangulate, NonFiniteCoordinatesGiveNothing) {
   EXPECT_TRUE(core::triangulate(inf_hole).empty());
 }
 
+// Above and to the right of the outer ring, not level with it: earcut finds no edge to join it to.
 TEST(Triangulate, IgnoresHolesOutsideTheOuterRing) {
   const Polygon polygon{{{{0, 0}, {1, 0}, {1, 1}, {0, 1}}, {{5, 5}, {6, 5}, {6, 6}}}};
   const auto indices = core::triangulate(polygon);
