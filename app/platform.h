@@ -34,8 +34,8 @@ void wake();
 // Called once the first complete frame with data has been presented.
 void firstFrameDrawn();
 
-// Tells the page that something it mirrors changed: "filter", "select", "hover", "view".
-void notify(const char* what);
+// Hands the page a snapshot of what the map changed on its own (bridge.h).
+void push(const std::string& snapshot);
 
 // Clears the drawable (device pixels) before ImGui draws; GL headers differ per platform.
 void clearFrame(int width, int height, float r, float g, float b);

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <rapidjson/document.h>
+
 #include "app.h"
 #include "platform.h"
 
@@ -22,15 +24,22 @@ bool readFile(const std::string& path, std::string& out) {
   return true;
 }
 
-void report(const char* path, const LoadReport& r) {
-  if (r.fatal) {
-    std::fprintf(stderr, "%s : %s\n", path, r.fatal->c_str());
+// The bridge's load report, as the terminal shows it: the counts, and each rejected entry.
+void report(const char* path, const std::string& reply) {
+  rapidjson::Document doc;
+  doc.Parse(reply.c_str());
+  if (!doc.IsObject()) return;
+  if (doc["fatal"].IsString()) {
+    std::fprintf(stderr, "%s : %s\n", path, doc["fatal"].GetString());
     return;
   }
-  std::fprintf(stderr, "%s : %zu entrées chargées, %zu rejetées\n", path, r.accepted, r.issues.size());
-  for (const auto& issue : r.issues)
-    std::fprintf(stderr, "%s : entrée %zu%s%s : %s\n", path, issue.index, issue.id.empty() ? "" : " ",
-                 issue.id.c_str(), issue.reason.c_str());
+  std::fprintf(stderr, "%s : %u entrées chargées, %u rejetées\n", path, doc["accepted"].GetUint(),
+               doc["rejected"].GetUint());
+  for (const auto& issue : doc["issues"].GetArray()) {
+    const std::string id = issue["id"].GetString();
+    std::fprintf(stderr, "%s : entrée %u%s%s : %s\n", path, issue["index"].GetUint(), id.empty() ? "" : " ",
+                 id.c_str(), issue["reason"].GetString());
+  }
 }
 
 }  // namespace
@@ -46,7 +55,7 @@ std::string fontPath() { return CATALYSEURS_NATIVE_FONT; }
 
 void wake() {}
 void firstFrameDrawn() {}
-void notify(const char*) {}
+void push(const std::string&) {}
 
 void clearFrame(int width, int height, float r, float g, float b) {
   glViewport(0, 0, width, height);
@@ -58,17 +67,17 @@ int run(App& app, int argc, char** argv) {
   const std::string regions_path = argc > 1 ? argv[1] : CATALYSEURS_GEODATA_DIR "/territoires.geojson";
   const std::string catalyseurs_path = argc > 2 ? argv[2] : CATALYSEURS_GEODATA_DIR "/catalyseurs.geojson";
   std::string text;
+  if (readFile(CATALYSEURS_STRINGS, text)) app.loadStrings(text, "fr");
   if (!readFile(regions_path, text)) {
     std::fprintf(stderr, "%s : fichier introuvable\n", regions_path.c_str());
     return 1;
   }
-  report(regions_path.c_str(), app.loadRegions(text));
+  report(regions_path.c_str(), app.load(core::DataKind::Regions, text));
   if (!readFile(catalyseurs_path, text)) {
     std::fprintf(stderr, "%s : fichier introuvable\n", catalyseurs_path.c_str());
     return 1;
   }
-  report(catalyseurs_path.c_str(), app.loadCatalyseurs(text));
-  if (readFile(CATALYSEURS_STRINGS, text)) app.loadStrings(text, "fr");
+  report(catalyseurs_path.c_str(), app.load(core::DataKind::Catalyseurs, text));
 
   for (;;) {
     const FrameResult result = app.frame();

@@ -83,4 +83,23 @@ CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
   return table;
 }
 
+std::string csvField(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (char ch : value) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+std::string csvRecord(const std::vector<std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += csvField(fields[i]);
+  }
+  return out;
+}
+
 }  // namespace core

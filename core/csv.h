@@ -37,4 +37,9 @@ struct CsvOptions {
 
 CsvTable parseCsv(std::string_view text, const CsvOptions& options = {});
 
+// The writer's side: a field quoted when it holds a comma, a quote or a line break (quotes
+// doubled), and one record as its fields joined by commas, without the line end.
+std::string csvField(std::string_view value);
+std::string csvRecord(const std::vector<std::string>& fields);
+
 }  // namespace core

@@ -192,12 +192,36 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
 }
 
 std::string toGeoJson(const std::vector<Catalyseur>& catalyseurs) {
+  std::vector<std::uint32_t> all(catalyseurs.size());
+  for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+  return toGeoJson(catalyseurs, all);
+}
+
+std::string toGeoJson(const std::vector<Catalyseur>& catalyseurs, std::span<const std::uint32_t> rows) {
   std::string out = "{\"type\":\"FeatureCollection\",\"features\":[\n";
-  for (std::size_t i = 0; i < catalyseurs.size(); ++i) {
-    out += toGeoJsonFeature(catalyseurs[i]);
-    out += i + 1 < catalyseurs.size() ? ",\n" : "\n";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out += toGeoJsonFeature(catalyseurs[rows[i]]);
+    out += i + 1 < rows.size() ? ",\n" : "\n";
   }
   out += "]}\n";
+  return out;
+}
+
+std::string toCsv(const std::vector<Catalyseur>& catalyseurs, std::span<const std::uint32_t> rows) {
+  auto joined = [](const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ";") + v;
+    return out;
+  };
+  const auto& columns = spreadsheetColumns();
+  std::string out = csvRecord(std::vector<std::string>(columns.begin(), columns.end())) + "\n";
+  for (std::uint32_t row : rows) {
+    const Catalyseur& c = catalyseurs[row];
+    // In the order of spreadsheetColumns().
+    out += csvRecord({c.id, c.nom, c.structure, joined(c.metiers), joined(c.thematiques), c.commune, c.code_insee,
+                      c.departement, c.region, c.territoire, c.description, c.site, c.demo ? "true" : "false"});
+    out += "\n";
+  }
   return out;
 }
 

@@ -2,6 +2,8 @@
 // offline with the gazetteer. Every problem names its CSV line and column.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +30,14 @@ const std::vector<std::string_view>& spreadsheetColumns();
 SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazetteer);
 
 // The GeoJSON FeatureCollection the map loads: one feature per line, so that a change to
-// one row is a one-line diff.
+// one row is a one-line diff. `rows` picks and orders the catalyseurs written; all of them
+// in order without it.
 std::string toGeoJson(const std::vector<Catalyseur>& catalyseurs);
+std::string toGeoJson(const std::vector<Catalyseur>& catalyseurs, std::span<const std::uint32_t> rows);
+
+// The spreadsheet itself, the inverse of readSpreadsheet: the header, then one line per
+// catalyseur (lists joined by « ; »), LF line ends as in geodata/catalyseurs.csv, so that an
+// export can be edited and fed back to the command.
+std::string toCsv(const std::vector<Catalyseur>& catalyseurs, std::span<const std::uint32_t> rows);
 
 }  // namespace core

@@ -52,3 +52,22 @@ TEST(Csv, OversizedFieldIsAnError) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CsvWriter, QuotesOnlyWhatMustBe) {
+  EXPECT_EQ(core::csvField("Lyon"), "Lyon");
+  EXPECT_EQ(core::csvField("Paris, 11e"), "\"Paris, 11e\"");
+  EXPECT_EQ(core::csvField("dit « le \"Lab\" »"), "\"dit « le \"\"Lab\"\" »\"");
+  EXPECT_EQ(core::csvField("deux\nlignes"), "\"deux\nlignes\"");
+  EXPECT_EQ(core::csvRecord({"a", "", "b,c"}), "a,,\"b,c\"");
+}
+
+TEST(CsvWriter, WhatItWritesReadsBack) {
+  const std::vector<std::string> fields{"x", "un, deux", "guillemet \" ici", "ligne\r\nsuivante", ""};
+  const auto table = core::parseCsv(core::csvRecord(fields) + "\n");
+  ASSERT_EQ(table.records.size(), 1u);
+  EXPECT_EQ(table.records[0].fields, fields);
+}
+
+}  // namespace

@@ -21,55 +21,13 @@ using core::MapState;
 using core::Point;
 using core::Territory;
 
-struct Entry {
-  const char* id;
-  const char* nom;
-  const char* structure;
-  std::vector<const char*> metiers;
-  std::vector<const char*> thematiques;
-  const char* commune;
-  const char* insee;
-  const char* departement;
-  const char* region;
-  double lon;
-  double lat;
-  bool demo;
-};
+// tests/fixtures/geojson/seven-catalyseurs.geojson: Paris twice at the very same spot (they
+// can only be fanned out), Lyon and Villeurbanne 3.5 km apart (one cluster at the overview,
+// two markers close up), and one entry in each of Brittany (Rennes, accompagnement then
+// dialogue), Provence (Marseille, fictitious) and La Réunion (Saint-Denis).
+constexpr std::size_t kEntries = 7;
 
-// Paris twice at the very same spot (they can only be fanned out), Lyon and Villeurbanne
-// 3.5 km apart (one cluster at the overview, two markers close up), and one entry in each
-// of Brittany, Provence and La Réunion.
-const std::vector<Entry> kEntries = {
-    {"paris-a", "Atelier parisien", "association", {"dialogue"}, {"emploi"}, "Paris", "75056", "75", "11", 2.3522, 48.8566, false},
-    {"paris-b", "Bureau parisien", "collectivite", {"lieu"}, {"culture"}, "Paris", "75056", "75", "11", 2.3522, 48.8566, false},
-    {"lyon", "Coopérative lyonnaise", "entreprise", {"experimentation"}, {"numerique", "emploi"}, "Lyon", "69123", "69", "84", 4.8357, 45.7640, false},
-    {"villeurbanne", "Forge de Villeurbanne", "entreprise", {"experimentation"}, {"numerique"}, "Villeurbanne", "69266", "69", "84", 4.8795, 45.7719, false},
-    {"rennes", "Maison des alliances", "association", {"accompagnement", "dialogue"}, {"inclusion"}, "Rennes", "35238", "35", "53", -1.6778, 48.1173, false},
-    {"marseille", "Lieu fictif du Vieux-Port", "association", {"lieu"}, {"culture"}, "Marseille", "13055", "13", "93", 5.3698, 43.2965, true},
-    {"saint-denis", "Réseau réunionnais", "institution", {"dialogue"}, {"sante"}, "Saint-Denis", "97411", "974", "04", 55.4481, -20.8823, false},
-};
-
-std::string list(const std::vector<const char*>& values) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ",\"" : "\"") + std::string(values[i]) + "\"";
-  return out + "]";
-}
-
-std::string geojson(const std::vector<Entry>& entries) {
-  std::string out = R"({"type":"FeatureCollection","features":[)";
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const Entry& e = entries[i];
-    char coordinates[64];
-    std::snprintf(coordinates, sizeof coordinates, "[%.6f,%.6f]", e.lon, e.lat);
-    out += std::string(i ? "," : "") + R"({"type":"Feature","geometry":{"type":"Point","coordinates":)" +
-           coordinates + R"(},"properties":{"id":")" + e.id + R"(","nom":")" + e.nom +
-           R"(","structure":")" + e.structure + R"(","metiers":)" + list(e.metiers) +
-           R"(,"thematiques":)" + list(e.thematiques) + R"(,"commune":")" + e.commune +
-           R"(","code_insee":")" + e.insee + R"(","departement":")" + e.departement +
-           R"(","region":")" + e.region + R"(","description":"","demo":)" + (e.demo ? "true" : "false") + "}}";
-  }
-  return out + "]}";
-}
+std::string catalyseursFixture() { return test_support::fixture("geojson/seven-catalyseurs.geojson"); }
 
 class MapStateTest : public testing::Test {
  protected:
@@ -80,9 +38,9 @@ class MapStateTest : public testing::Test {
     core::LoadReport report;
     s.load(core::DataKind::Regions, test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/territoires.geojson"), report);
     ASSERT_FALSE(report.fatal);
-    s.load(core::DataKind::Catalyseurs, geojson(kEntries), report);
+    s.load(core::DataKind::Catalyseurs, catalyseursFixture(), report);
     ASSERT_FALSE(report.fatal) << *report.fatal;
-    ASSERT_EQ(report.accepted, kEntries.size());
+    ASSERT_EQ(report.accepted, kEntries);
     ASSERT_TRUE(s.ready());
   }
 
@@ -127,19 +85,21 @@ TEST_F(MapStateTest, SceneWaitsForBothFiles) {
   MapState s(projector);
   core::LoadReport report;
   s.resize(800, 600);
-  s.load(core::DataKind::Catalyseurs, geojson(kEntries), report);
-  EXPECT_EQ(report.accepted, kEntries.size());
+  s.load(core::DataKind::Catalyseurs, catalyseursFixture(), report);
+  EXPECT_EQ(report.accepted, kEntries);
   EXPECT_FALSE(s.ready());
   EXPECT_TRUE(s.home().isRefused());
 }
 
 TEST_F(MapStateTest, InvalidEntriesAreReportedAndTheRestKept) {
-  std::vector<Entry> entries = kEntries;
-  entries[2].structure = "fondation";  // not a structure
+  std::string text = catalyseursFixture();
+  const std::size_t at = text.find("\"entreprise\"");  // Lyon's, the third entry
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 12, "\"fondation\"");  // not a structure
   MapState s(projector);
   core::LoadReport report;
-  s.load(core::DataKind::Catalyseurs, geojson(entries), report);
-  EXPECT_EQ(report.accepted, kEntries.size() - 1);
+  s.load(core::DataKind::Catalyseurs, text, report);
+  EXPECT_EQ(report.accepted, kEntries - 1);
   ASSERT_EQ(report.issues.size(), 1u);
   EXPECT_EQ(report.issues[0].index, 2u);
   EXPECT_FALSE(s.indexOf("lyon"));
@@ -238,7 +198,7 @@ TEST_F(MapStateTest, ResetClearsFiltersSearchAndRegionalView) {
   EXPECT_TRUE(state.filters().empty());
   EXPECT_EQ(state.query(), "");
   EXPECT_FALSE(state.regional());
-  EXPECT_EQ(state.matching().size(), kEntries.size());
+  EXPECT_EQ(state.matching().size(), kEntries);
   EXPECT_FALSE(state.reset().any());
 }
 
@@ -252,7 +212,7 @@ TEST_F(MapStateTest, ListShowsOnePageMoreAtATime) {
   EXPECT_EQ(s.listPage().size(), 4u);
   s.showMore();
   s.showMore();
-  EXPECT_EQ(s.listPage().size(), kEntries.size());
+  EXPECT_EQ(s.listPage().size(), kEntries);
   EXPECT_FALSE(s.showMore().any());
   s.search("paris");  // a new result starts from the first page again
   s.search("");
@@ -504,7 +464,7 @@ TEST_F(MapStateTest, ClusteredMarkersHaveNoScreenPositionButADrawnSpot) {
 }
 
 TEST_F(MapStateTest, VisibleCountFollowsTheView) {
-  EXPECT_EQ(state.visibleCount(), kEntries.size());
+  EXPECT_EQ(state.visibleCount(), kEntries);
   const Point lyon = lambert93(4.8357, 45.7640);
   state.setView(lyon.x, lyon.y, 150);  // ±4.3 km by ±2.7 km: Lyon and Villeurbanne only
   EXPECT_EQ(state.visibleCount(), 2u);

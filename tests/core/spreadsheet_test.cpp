@@ -118,3 +118,35 @@ TEST(Gazetteer, FindsByCodeAndByFoldedName) {
 }
 
 }  // namespace
+
+namespace {
+
+std::vector<std::uint32_t> allRows(std::size_t n) {
+  std::vector<std::uint32_t> rows(n);
+  for (std::uint32_t i = 0; i < n; ++i) rows[i] = i;
+  return rows;
+}
+
+// The writer is the reader's inverse: the directory's own spreadsheet comes back byte for
+// byte (it was written by the demo generator, a separate program).
+TEST(CsvExport, WritesTheDirectorysSpreadsheetBack) {
+  const std::string text = test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/catalyseurs.csv");
+  const auto read = core::readSpreadsheet(text, gazetteer());
+  ASSERT_TRUE(read.issues.empty());
+  EXPECT_EQ(core::toCsv(read.catalyseurs, allRows(read.catalyseurs.size())), text);
+}
+
+TEST(CsvExport, WritesTheChosenRowsInTheirOrder) {
+  const auto read = core::readSpreadsheet(
+      test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/catalyseurs.csv"), gazetteer());
+  const std::vector<std::uint32_t> rows{5, 2};
+  const std::string csv = core::toCsv(read.catalyseurs, rows);
+  const auto back = core::readSpreadsheet(csv, gazetteer());
+  ASSERT_TRUE(back.issues.empty());
+  ASSERT_EQ(back.catalyseurs.size(), 2u);
+  EXPECT_EQ(back.catalyseurs[0].id, read.catalyseurs[5].id);
+  EXPECT_EQ(back.catalyseurs[1].id, read.catalyseurs[2].id);
+  EXPECT_EQ(core::toGeoJson(back.catalyseurs), core::toGeoJson(read.catalyseurs, rows));
+}
+
+}  // namespace

@@ -22,8 +22,8 @@ import {
 const shared = sharedPage(null);
 
 // Records when catalyseurs.ready settles, measured from the navigation's time origin.
-// app.js is deferred, so window.catalyseurs exists by DOMContentLoaded, long before the
-// WebAssembly module can have drawn anything.
+// main.js is a module, deferred like every module, so window.catalyseurs exists by
+// DOMContentLoaded, long before the WebAssembly module can have drawn anything.
 function timeReady(page) {
   return page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
@@ -92,7 +92,7 @@ describe('the page', () => {
       await saveScreenshot(page, 'desktop-1280x800');
       assert.equal(describeSilence(log), '', 'the console must stay free of errors');
       assert.deepEqual(foreignRequests(log.requests, shared.site.origin), [], 'no request may leave the page’s own server');
-      for (const file of ['app.js', 'catalyseurs.js', 'catalyseurs.wasm', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
+      for (const file of ['main.js', 'bridge.js', 'catalyseurs.js', 'catalyseurs.wasm', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
         assert.ok(log.requests.includes(`${shared.site.origin}/${file}`), `${file} should have been requested`);
       }
       console.log(`desktop: ready ${readyAt === null ? '?' : Math.round(readyAt)} ms after navigation start (${wallMs} ms seen from the test), ${state.total} catalyseurs, ${state.visible} in view, ${log.requests.length} requests`);
@@ -182,7 +182,7 @@ describe('the page', () => {
       rows.push(`  ${file.padEnd(26)} ${kb(raw.length)} raw ${kb(br)} sent${note}`);
     }
     console.log(`site sizes:\n${rows.join('\n')}\n  ${'total'.padEnd(26)} ${(totalRaw / 1024).toFixed(1).padStart(7)} KiB raw ${(totalBr / 1024).toFixed(1).padStart(7)} KiB sent with brotli`);
-    for (const file of ['catalyseurs.wasm', 'catalyseurs.js', 'index.html', 'app.js', 'style.css', 'strings.json', 'inter.otf', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
+    for (const file of ['catalyseurs.wasm', 'catalyseurs.js', 'index.html', 'main.js', 'bridge.js', 'style.css', 'strings.json', 'inter.otf', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
       assert.ok(files.includes(file), `${file} is missing from the site`);
     }
     // Static hosting with no compression on the fly relies on these (DESIGN §6).

@@ -31,7 +31,7 @@ export const METIER_COLOURS = {
 
 // A missing site is a failure, not a skip: a green run must mean the map was tested.
 export function assertSiteBuilt() {
-  for (const file of ['index.html', 'app.js', 'catalyseurs.js', 'catalyseurs.wasm', 'data/catalyseurs.geojson']) {
+  for (const file of ['index.html', 'main.js', 'catalyseurs.js', 'catalyseurs.wasm', 'data/catalyseurs.geojson']) {
     if (!existsSync(join(SITE_DIR, file))) {
       throw new Error(`${join(SITE_DIR, file)} is missing: build the web site first, or set CATALYSEURS_SITE`);
     }

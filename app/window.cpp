@@ -1,0 +1,139 @@
+#include "window.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <cmath>
+
+#include "platform.h"
+
+namespace app {
+
+namespace {
+
+constexpr float kFontSize = 15.0f;  // CSS pixels
+
+// Glyphs of the subset font (assets/font-unicodes.txt); ImGui rasterises only these.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x0178, 0x0178, 0x2013, 0x2014,
+    0x2018, 0x2019, 0x201C, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x202F, 0x202F,
+    0x20AC, 0x20AC, 0x2190, 0x2193, 0x2197, 0x2197, 0x2212, 0x2212, 0,
+};
+
+}  // namespace
+
+Window::~Window() {
+  if (imgui_ready_) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (gl_context_) SDL_GL_DeleteContext(gl_context_);
+  if (window_) SDL_DestroyWindow(window_);
+  SDL_Quit();
+}
+
+bool Window::open() {
+  // The canvas owns keyboard focus in the page: keys typed elsewhere are not ours.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    error_ = std::string("SDL: ") + SDL_GetError();
+    return false;
+  }
+  const platform::GlSettings gl = platform::glSettings();
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, gl.es ? SDL_GL_CONTEXT_PROFILE_ES : SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, gl.major);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, gl.minor);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  window_ = SDL_CreateWindow("Carte des catalyseurs territoriaux", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                             1280, 800, SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!window_) {
+    error_ = std::string("SDL window: ") + SDL_GetError();
+    return false;
+  }
+  gl_context_ = SDL_GL_CreateContext(window_);
+  if (!gl_context_) {
+    error_ = std::string("OpenGL: ") + SDL_GetError();
+    return false;
+  }
+  SDL_GL_MakeCurrent(window_, gl_context_);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing persists between visits
+  io.LogFilename = nullptr;
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 6;
+  style.WindowBorderSize = 0;
+  style.PopupRounding = 6;
+  ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
+  ImGui_ImplOpenGL3_Init(gl.glsl_version);
+  imgui_ready_ = true;
+  rebuildFontIfScaleChanged();
+  return true;
+}
+
+void Window::process(const SDL_Event& event) { ImGui_ImplSDL2_ProcessEvent(&event); }
+
+float Window::width() const {
+  int w = 0, h = 0;
+  SDL_GetWindowSize(window_, &w, &h);
+  return static_cast<float>(w);
+}
+
+float Window::height() const {
+  int w = 0, h = 0;
+  SDL_GetWindowSize(window_, &w, &h);
+  return static_cast<float>(h);
+}
+
+void Window::setSize(int css_width, int css_height) {
+  if (window_ && css_width > 0 && css_height > 0) SDL_SetWindowSize(window_, css_width, css_height);
+}
+
+void Window::rebuildFontIfScaleChanged() {
+  int w = 0, h = 0, dw = 0, dh = 0;
+  SDL_GetWindowSize(window_, &w, &h);
+  SDL_GL_GetDrawableSize(window_, &dw, &dh);
+  const float scale = w > 0 ? static_cast<float>(dw) / static_cast<float>(w) : 1.0f;
+  if (scale <= 0 || std::fabs(scale - font_scale_) < 0.01f) return;
+  font_scale_ = scale;
+  // Rasterise at device resolution and draw at 1/scale, so text is sharp at every
+  // devicePixelRatio and browser zoom.
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+  if (!io.Fonts->AddFontFromFileTTF(platform::fontPath().c_str(), kFontSize * scale, &config, kGlyphRanges))
+    io.Fonts->AddFontDefault();
+  io.FontGlobalScale = 1.0f / scale;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Window::beginFrame() {
+  rebuildFontIfScaleChanged();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+}
+
+void Window::endFrame(std::uint32_t background) {
+  ImGui::Render();
+  int dw = 0, dh = 0;
+  SDL_GL_GetDrawableSize(window_, &dw, &dh);
+  platform::clearFrame(dw, dh, ((background >> 16) & 0xFF) / 255.0f, ((background >> 8) & 0xFF) / 255.0f,
+                       (background & 0xFF) / 255.0f);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(window_);
+}
+
+}  // namespace app

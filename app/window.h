@@ -1,0 +1,45 @@
+// The SDL window with its OpenGL (WebGL2) context, Dear ImGui's context and backends, and the
+// font atlas, rebuilt at the device pixel ratio so that text stays sharp at every zoom.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+union SDL_Event;
+struct SDL_Window;
+
+namespace app {
+
+class Window {
+ public:
+  Window() = default;
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  // False on failure, with error() saying why.
+  bool open();
+  const std::string& error() const { return error_; }
+
+  // Hands an event to ImGui.
+  void process(const SDL_Event& event);
+  // The window's size in CSS pixels.
+  float width() const;
+  float height() const;
+  void setSize(int css_width, int css_height);
+
+  void beginFrame();
+  // Clears to `background` (0xRRGGBB), draws ImGui's output and presents it.
+  void endFrame(std::uint32_t background);
+
+ private:
+  void rebuildFontIfScaleChanged();
+
+  SDL_Window* window_ = nullptr;
+  void* gl_context_ = nullptr;
+  bool imgui_ready_ = false;
+  float font_scale_ = 0;  // device pixel ratio the font atlas was built for
+  std::string error_;
+};
+
+}  // namespace app

@@ -1,0 +1,90 @@
+// The only code that touches the WebAssembly module. The page sends one JSON request per user
+// action and gets its reply, with a snapshot of what changed; what the map changes on its own
+// (a click, a drag, a key) arrives as one snapshot per frame. Every snapshot, whichever way it
+// came, goes to the listeners registered with onSnapshot. The request and snapshot formats
+// are documented in app/bridge.h.
+
+const KIND = { regions: 0, catalyseurs: 1 };
+
+let module = null;
+const listeners = [];
+
+export function onSnapshot(listener) {
+  listeners.push(listener);
+}
+
+function dispatch(snapshot) {
+  for (const listener of listeners) listener(snapshot);
+}
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`${src}`));
+    document.head.append(script);
+  });
+}
+
+// Loads and starts the engine. `fetchWasm(name)` gives the wasm file's bytes (the page shows
+// its progress); `onFirstFrame` runs once the first complete frame with data is on screen.
+// Rejects with an Error whose `stage` is 'script' or 'engine'.
+export async function start({ canvas, fetchWasm, onFirstFrame }) {
+  try {
+    await loadScript('catalyseurs.js');
+  } catch (e) {
+    throw Object.assign(new Error(e.message), { stage: 'script' });
+  }
+  let failed;
+  const failure = new Promise((_, reject) => { failed = reject; });
+  const created = window.createCatalyseurs({
+    canvas,
+    locateFile: (path) => path,
+    onFirstFrame,
+    onSnapshot: (text) => dispatch(JSON.parse(text)),
+    // Fetch the wasm ourselves to show its progress; it is then compiled from bytes.
+    instantiateWasm(imports, receive) {
+      fetchWasm('catalyseurs.wasm')
+        .then((bytes) => WebAssembly.instantiate(bytes, imports))
+        .then((result) => receive(result.instance, result.module))
+        .catch((e) => failed(Object.assign(e, { stage: 'engine' })));
+      return {};
+    },
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+  });
+  try {
+    module = await Promise.race([created, failure]);
+  } catch (e) {
+    throw e.stage ? e : Object.assign(new Error(e.message), { stage: 'engine' });
+  }
+}
+
+export const started = () => module !== null;
+
+// One data file's bytes → its load report {accepted, rejected, fatal, issues}.
+export function load(kind, bytes) {
+  const ptr = module._malloc(Math.max(1, bytes.length));
+  let reply;
+  try {
+    module.HEAPU8.set(bytes, ptr);
+    reply = JSON.parse(module.ccall('catalyseurs_load', 'string', ['number', 'number', 'number'], [KIND[kind], ptr, bytes.length]));
+  } finally {
+    module._free(ptr);
+  }
+  if (reply.snapshot) dispatch(reply.snapshot);
+  return reply;
+}
+
+// One request → its reply. The snapshot it carries goes to the listeners first.
+export function send(request) {
+  const reply = JSON.parse(module.ccall('catalyseurs_call', 'string', ['string'], [JSON.stringify(request)]));
+  if (reply.snapshot) dispatch(reply.snapshot);
+  return reply;
+}
+
+// The canvas' CSS size, whenever the page's layout changes it.
+export function resize(width, height) {
+  module.ccall('catalyseurs_resize', null, ['number', 'number'], [width, height]);
+}

@@ -1,0 +1,55 @@
+// The interface's words: assets/strings.json in the page's language (?lang=en, French
+// otherwise), looked up by key and filled in. The HTML carries the French text as it is
+// before the file arrives; elements with data-i18n* attributes take the file's words.
+
+export const lang = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'fr';
+
+let table = null;
+
+// The file's text, for the engine, which draws some of these words on the map. Null when
+// the file cannot be read: the page then keeps its French markup.
+export async function loadStrings() {
+  try {
+    const response = await fetch('strings.json');
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const text = await response.text();
+    table = JSON.parse(text)[lang] ?? {};
+    return text;
+  } catch (e) {
+    console.warn(`Textes de l’interface indisponibles (strings.json) : ${e.message}`);
+    return null;
+  }
+}
+
+export const haveStrings = () => table !== null;
+
+// The text of `key` with each {name} replaced; the key itself when the file lacks it.
+export function t(key, values = {}) {
+  let s = table?.[key] ?? key;
+  for (const [name, value] of Object.entries(values)) s = s.split(`{${name}}`).join(String(value));
+  return s;
+}
+
+// One word or its plural form: `key_one` for 1, `key_many` otherwise.
+export const plural = (key, n, values = {}) => t(n === 1 ? `${key}_one` : `${key}_many`, { n, ...values });
+
+export function applyStrings() {
+  document.documentElement.lang = lang;
+  if (!table) return;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll('[data-i18n-title]')) {
+    el.title = t(el.dataset.i18nTitle);
+    el.setAttribute('aria-label', el.title);
+  }
+  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+}
+
+// The label of a filter value: métiers, thématiques and structures by their key; regions by
+// the name the engine gives.
+export function valueLabel(group, value, facet) {
+  if (group === 'metiers') return t(`metier_${value}`);
+  if (group === 'thematiques') return t(`thematique_${value}`);
+  if (group === 'structure') return t(`structure_${value}`);
+  return facet?.label ?? value;
+}

@@ -1,0 +1,200 @@
+// The page's start: it checks what the browser can do, loads the engine and the data with one
+// progress bar, then shows every snapshot the engine sends in the panel, the card and the
+// address, and exposes window.catalyseurs to tests and host pages. The engine owns the state;
+// no module here keeps a copy of the data. Runs under a strict Content-Security-Policy: no
+// inline script, no eval.
+import * as bridge from './bridge.js';
+import { closeCard, openCard, showCard, wireCard } from './card.js';
+import { wireControls } from './controls.js';
+import { checkReport, downloadProblem, failure, showError, showNotice } from './errors.js';
+import { wireExports } from './exports.js';
+import { applyStrings, lang, loadStrings, t } from './i18n.js';
+import { setFilters, showPanel, wirePanel } from './panel.js';
+import { parseState, serialiseState } from './url.js';
+
+const DATA = [
+  ['regions', 'data/territoires.geojson', 'territoires.geojson'],
+  ['catalyseurs', 'data/catalyseurs.geojson', 'catalyseurs.geojson'],
+];
+const $ = (id) => document.getElementById(id);
+
+let resolveReady;
+const ready = Promise.race([new Promise((resolve) => { resolveReady = resolve; }), failure]);
+ready.catch(() => {}); // failures are shown in the page; keep the console clean
+let dataLoaded = false;
+let last = null; // the last snapshot, for what the page asks between snapshots
+
+// ---- Downloads, with one progress bar for the whole start-up ---------------------------
+
+const progress = new Map();
+function reportProgress(name, received, total) {
+  progress.set(name, { received, total });
+  let r = 0;
+  let all = 0;
+  for (const p of progress.values()) { r += p.received; all += p.total || p.received; }
+  if (all > 0) $('loading-progress').value = Math.min(100, Math.round((100 * r) / all));
+}
+
+async function download(url, name) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin' });
+  } catch (e) {
+    throw Object.assign(new Error(`${name}: ${e.message}`), { file: name });
+  }
+  if (!response.ok) throw Object.assign(new Error(`${name}: HTTP ${response.status}`), { file: name, status: response.status });
+  // Content-Length is the compressed size when the server compresses: an estimate only.
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    reportProgress(name, received, Math.max(total, received));
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
+  return bytes;
+}
+
+// ---- The address follows the state ---------------------------------------------------
+
+// Filters, search and selection reach the address at once; the view, which panning changes
+// every frame, once it settles. The view is written only once the user has moved it.
+let viewTouched = false;
+let urlTimer = 0;
+function writeUrl() {
+  if (!last) return;
+  const search = serialiseState(last, { current: window.location.search, withView: viewTouched });
+  if (search !== window.location.search) window.history.replaceState(null, '', window.location.pathname + search + window.location.hash);
+}
+
+// Read before anything writes the address back.
+const wanted = parseState(window.location.search);
+const wantedView = new URLSearchParams(window.location.search).get('view');
+
+function restoreUrl() {
+  for (const w of wanted.warnings) console.warn(w);
+  if (wanted.q) $('search').value = wanted.q;
+  const reply = bridge.send({ type: 'restore', filters: wanted.filters, q: wanted.q, regional: wanted.regional, view: wanted.view, id: wanted.id });
+  for (const value of reply.rejected) console.warn(`Filtre ignoré : valeur inconnue « ${value} »`);
+  if (reply.refused.includes('view')) console.warn(`Paramètre view ignoré : « ${wantedView} »`);
+  if (reply.refused.includes('id')) console.warn(`Paramètre id ignoré : « ${wanted.id} »`);
+  if (wanted.view && !reply.refused.includes('view')) viewTouched = true;
+}
+
+function onSnapshot(snapshot) {
+  last = snapshot;
+  if (!dataLoaded) return;
+  showPanel(snapshot);
+  showCard(snapshot);
+  const changes = new Set(snapshot.changes);
+  if (changes.has('view')) viewTouched = true;
+  clearTimeout(urlTimer);
+  if (['filters', 'selection', 'regional', 'data'].some((c) => changes.has(c))) writeUrl();
+  else if (changes.has('view')) urlTimer = setTimeout(writeUrl, 150);
+}
+
+// ---- Start-up --------------------------------------------------------------------------
+
+function supportsWebGL2() {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch (e) {
+    return false;
+  }
+}
+
+function watchSize() {
+  const container = $('map-container');
+  const apply = () => {
+    const r = container.getBoundingClientRect();
+    bridge.resize(Math.round(r.width), Math.round(r.height));
+  };
+  new ResizeObserver(apply).observe(container);
+  apply();
+}
+
+async function start() {
+  if (new URLSearchParams(window.location.search).get('embed') === '1') document.body.classList.add('embed');
+  const stringsText = loadStrings();
+  const downloads = DATA.map(([, url, name]) => download(url, name));
+  for (const d of downloads) d.catch(() => {});
+  const strings = await stringsText;
+  applyStrings();
+  $('loading-text').textContent = t('loading_map');
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    showError('error_no_wasm_title', 'error_no_wasm');
+    return;
+  }
+  if (!supportsWebGL2()) {
+    showError('error_no_webgl_title', 'error_no_webgl');
+    return;
+  }
+  bridge.onSnapshot(onSnapshot);
+  wireControls({ onContextLost: () => showError('error_context_lost_title', 'error_context_lost') });
+  wirePanel({ onOpenCard: openCard });
+  wireCard(() => last?.selected);
+  wireExports();
+  try {
+    await bridge.start({
+      canvas: $('canvas'),
+      fetchWasm: (name) => download(name, name),
+      onFirstFrame: () => {
+        $('loading').hidden = true;
+        resolveReady();
+      },
+    });
+  } catch (e) {
+    const reason = e.stage === 'script' ? t('error_engine_script') : e.file ? downloadProblem(e, e.file) : e.message;
+    showError('error_engine_title', 'error_engine', { reason });
+    return;
+  }
+  if (strings) bridge.send({ type: 'strings', json: strings, lang });
+  watchSize();
+
+  $('loading-text').textContent = t('loading_data');
+  const notices = [];
+  for (const [i, [kind, , name]] of DATA.entries()) {
+    let bytes;
+    try {
+      bytes = await downloads[i];
+    } catch (e) {
+      showError('error_data_title', 'error_data', { reason: downloadProblem(e, e.file) });
+      return;
+    }
+    if (!checkReport(bridge.load(kind, bytes), name, notices)) return;
+  }
+  if (notices.length) showNotice(notices.join(' '));
+  dataLoaded = true;
+  onSnapshot(last);
+  restoreUrl();
+}
+
+const requireEngine = (fallback, fn) => (...args) => (bridge.started() && dataLoaded ? fn(...args) : fallback);
+
+window.catalyseurs = Object.freeze({
+  ready,
+  // {territory, epsg, x, y} computed by the C++ Projector, or null outside France.
+  project: requireEngine(null, (lon, lat) => bridge.send({ type: 'project', lon: Number(lon), lat: Number(lat) }).result),
+  // The marker's centre in CSS pixels relative to the canvas, or null when not drawn on its
+  // own (off screen, or inside a cluster).
+  screenPosition: requireEngine(null, (id) => bridge.send({ type: 'screenPosition', id: String(id) }).result),
+  // {total, matching, matchingIds, visible, selected, hovered, filters, q, regional, view}
+  state: requireEngine(null, () => bridge.send({ type: 'state', ids: true }).state),
+  // Opens the card of `id` (an empty id closes it); false for an unknown id.
+  select: requireEngine(false, (id) => (id ? openCard(String(id)) : (closeCard(), true))),
+  // {metiers, thematiques, structure, region}: arrays of values; returns the values ignored.
+  setFilters: requireEngine([], (filters) => setFilters(filters)),
+  search: requireEngine(undefined, (text) => {
+    $('search').value = String(text ?? '');
+    bridge.send({ type: 'search', q: String(text ?? '') });
+  }),
+});
+
+start();
