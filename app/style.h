@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 
 #include "categories.h"
 
@@ -16,19 +17,38 @@ namespace app {
 
 // A marker's look encodes the catalyseur's primary métier twice, by colour and by shape, so
 // that colour is never the only cue. Colours are from the Okabe–Ito palette, which stays
-// distinct under the common colour-vision deficiencies.
+// distinct under the common colour-vision deficiencies; they are in assets/markers.json.
 enum class MarkerShape { Circle, Square, Triangle, Diamond };
 struct MarkerStyle {
   std::uint32_t rgb;  // 0xRRGGBB
   MarkerShape shape;
   std::string_view shape_name;  // the page's CSS class for its swatches
 };
-inline constexpr std::array<MarkerStyle, core::kMetierSlugs.size()> kMarkerStyles{{
-    {0x0072B2, MarkerShape::Circle, "circle"},      // dialogue: blue
-    {0xD55E00, MarkerShape::Square, "square"},      // expérimentation: vermilion
-    {0x009E73, MarkerShape::Triangle, "triangle"},  // accompagnement: bluish green
-    {0xCC79A7, MarkerShape::Diamond, "diamond"},    // lieu: reddish purple
-}};
+
+namespace detail {
+struct NamedMarkerStyle {
+  std::string_view metier;
+  MarkerStyle style;
+};
+// From assets/markers.json, in the file's order.
+inline constexpr NamedMarkerStyle kNamedMarkerStyles[] = {
+#include "marker_styles.inc"
+};
+// A métier the file forgets stops the build: this is evaluated at compile time.
+consteval MarkerStyle styleOf(std::string_view metier) {
+  for (const auto& named : kNamedMarkerStyles)
+    if (named.metier == metier) return named.style;
+  throw "assets/markers.json has no style for a métier";
+}
+template <std::size_t... I>
+consteval std::array<MarkerStyle, sizeof...(I)> stylesInMetierOrder(std::index_sequence<I...>) {
+  return {styleOf(core::kMetierSlugs[I])...};
+}
+}  // namespace detail
+
+// Indexed by core::Metier.
+inline constexpr std::array<MarkerStyle, core::kMetierSlugs.size()> kMarkerStyles =
+    detail::stylesInMetierOrder(std::make_index_sequence<core::kMetierSlugs.size()>{});
 constexpr const MarkerStyle& markerStyle(core::Metier metier) {
   return kMarkerStyles[static_cast<std::size_t>(metier)];
 }

@@ -22,6 +22,7 @@ const rounds = Number(option('--rounds', '3'));
 const work = mkdtempSync(join(tmpdir(), 'catalyseurs-peers-'));
 cpSync(site, work, { recursive: true });
 cpSync(join(root, 'tests/bench/peers'), work, { recursive: true });
+cpSync(join(root, 'assets/markers.json'), join(work, 'markers.json'));
 const nm = join(root, 'node_modules');
 for (const f of ['leaflet/dist/leaflet.js', 'leaflet/dist/leaflet.css',
   'leaflet.markercluster/dist/leaflet.markercluster.js', 'leaflet.markercluster/dist/MarkerCluster.css',

@@ -1,19 +1,19 @@
 // Leaflet + markercluster peer of our map: same basemap and entries, no tiles.
 'use strict';
 (function () {
-  const COLORS = { dialogue: '#0072B2', experimentation: '#D55E00', accompagnement: '#009E73', lieu: '#CC79A7' };
   let done;
   window.peerReadyPromise = new Promise((r) => { done = r; });
   // preferCanvas keeps the polygons in one canvas rather than hundreds of SVG paths.
   const map = L.map('map', { preferCanvas: true, maxZoom: 18 })  // markercluster needs maxZoom; no tile layer gives one;
   map.fitBounds([[41.3, -5.2], [51.1, 9.6]]);
   const load = (url) => fetch(url).then((r) => r.json());
-  Promise.all([load('data/territoires.geojson'), load('data/catalyseurs.geojson')]).then(([territoires, catalyseurs]) => {
+  // markers.json: the colour of each primary métier, as our map's own table has it.
+  Promise.all([load('data/territoires.geojson'), load('data/catalyseurs.geojson'), load('markers.json')]).then(([territoires, catalyseurs, markers]) => {
     L.geoJSON(territoires, { style: { color: '#5b6b7a', weight: 1, fillColor: '#d9e2ea', fillOpacity: 0.8 } }).addTo(map);
     const group = L.markerClusterGroup({ chunkedLoading: false });
     group.addLayers(catalyseurs.features.map((f) => {
       const [lng, lat] = f.geometry.coordinates;
-      const color = COLORS[f.properties.metiers[0]] || '#555';
+      const color = markers[f.properties.metiers[0]]?.colour || '#555';
       return L.circleMarker([lat, lng], { radius: 6, color: '#fff', weight: 1.5, fillColor: color, fillOpacity: 1 });
     }));
     map.addLayer(group);

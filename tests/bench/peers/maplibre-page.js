@@ -5,8 +5,9 @@ import * as maplibregl from './maplibre-gl.mjs';
 
 let done;
 window.peerReadyPromise = new Promise((r) => { done = r; });
-const COLORS = ['match', ['at', 0, ['get', 'metiers']],
-  'dialogue', '#0072B2', 'experimentation', '#D55E00', 'accompagnement', '#009E73', 'lieu', '#CC79A7', '#555555'];
+// The colour of each primary métier, from the file our map's own table is generated from.
+const markers = await fetch('markers.json').then((r) => r.json());
+const COLORS = ['match', ['at', 0, ['get', 'metiers']], ...Object.entries(markers).flatMap(([m, s]) => [m, s.colour]), '#555555'];
 const map = new maplibregl.Map({
   container: 'map',
   bounds: [[-5.2, 41.3], [9.6, 51.1]],
