@@ -94,7 +94,7 @@ FrameResult App::frame() {
   if (state_->ready()) {
     const MapPointer pointer = map_view_.readPointer(display.x, display.y);
     changes |= input_.applyGestures(pointer, *state_);
-    const MapHits hits = map_view_.draw(*state_, pointer);
+    const MapHits hits = map_view_.draw(*state_, pointer, strings_);
     changes |= input_.applyHits(pointer, hits, *state_);
     drawTooltip(*state_, strings_, hits);
   }

@@ -181,7 +181,8 @@ BridgeReply Bridge::call(std::string_view request) {
     const std::string_view format = stringField(doc, "format");
     ok = format == "csv" || format == "geojson";
     json::key(w, "text");
-    json::string(w, !ok ? std::string() : format == "csv" ? core::toCsv(s.catalyseurs(), s.matching())
+    const auto label = [this](std::string_view structure) { return strings_("structure_" + std::string(structure)); };
+    json::string(w, !ok ? std::string() : format == "csv" ? core::toCsvExport(s.catalyseurs(), s.matching(), label)
                                                           : core::toGeoJson(s.catalyseurs(), s.matching()));
   } else {
     ok = false;

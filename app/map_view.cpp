@@ -48,13 +48,13 @@ MapPointer MapView::readPointer(float width, float height) {
   return pointer;
 }
 
-MapHits MapView::draw(const core::MapState& state, const MapPointer& pointer) {
+MapHits MapView::draw(const core::MapState& state, const MapPointer& pointer, const Strings& strings) {
   MapHits hits;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect({0, 0}, {width_, height_}, true);
   dl->AddRectFilled({0, 0}, {width_, height_}, imColour(kPalette.sea));
   drawRegions(state);
-  hits.inset_title = drawInsets(state, pointer.position);
+  hits.inset_title = drawInsets(state, pointer.position, strings);
   if (state.regional()) {
     drawRegionLabels(state);
     if (pointer.over) hits.region = state.regionAt(pointer.position);
@@ -96,7 +96,8 @@ void MapView::drawRegions(const core::MapState& state) {
   }
 }
 
-std::optional<core::Territory> MapView::drawInsets(const core::MapState& state, core::Point pointer) {
+std::optional<core::Territory> MapView::drawInsets(const core::MapState& state, core::Point pointer,
+                                                   const Strings& strings) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const core::Scene& scene = state.scene();
   const core::Camera& camera = state.camera();
@@ -120,7 +121,7 @@ std::optional<core::Territory> MapView::drawInsets(const core::MapState& state, 
   };
   bool names = true, numbers = true;
   for (const Box& box : boxes) {
-    names = names && fits(box.territory->name_fr, box);
+    names = names && fits(strings.territoryName(box.territory->territory), box);
     numbers = numbers && fits(box.territory->short_label, box);
   }
   std::optional<core::Territory> under_pointer;
@@ -128,7 +129,7 @@ std::optional<core::Territory> MapView::drawInsets(const core::MapState& state, 
   for (const Box& box : boxes) {
     dl->AddRect(box.top_left, box.bottom_right, imColour(kPalette.inset_frame), 0, 0, 1.0f);
     if (!names && !numbers) continue;
-    const std::string_view label = names ? box.territory->name_fr : box.territory->short_label;
+    const std::string_view label = names ? strings.territoryName(box.territory->territory) : box.territory->short_label;
     const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
     const ImVec2 at{box.top_left.x, box.top_left.y - size.y - 3};
     // The title is a link: clicking it zooms onto the territory.

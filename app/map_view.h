@@ -9,6 +9,7 @@
 #include "geometry.h"
 #include "map_state.h"
 #include "territory.h"
+#include "ui_strings.h"
 
 namespace app {
 
@@ -35,12 +36,13 @@ class MapView {
   // Claims the map's rectangle for the pointer (ImGui's cursor must be in the map window)
   // and reads what the pointer did there.
   MapPointer readPointer(float width, float height);
-  // Draws the state into the current window and finds what is under the pointer.
-  MapHits draw(const core::MapState& state, const MapPointer& pointer);
+  // Draws the state into the current window and finds what is under the pointer. Inset
+  // titles are in the interface's language.
+  MapHits draw(const core::MapState& state, const MapPointer& pointer, const Strings& strings);
 
  private:
   void drawRegions(const core::MapState& state);
-  std::optional<core::Territory> drawInsets(const core::MapState& state, core::Point pointer);
+  std::optional<core::Territory> drawInsets(const core::MapState& state, core::Point pointer, const Strings& strings);
   void drawItems(const core::MapState& state);
   void drawRegionLabels(const core::MapState& state);
   void drawCrosshair();

@@ -116,7 +116,7 @@ void drawOverlays(const core::MapState& state, const Strings& strings, float wid
 void drawTooltip(const core::MapState& state, const Strings& strings, const MapHits& hits) {
   if (hits.inset_title) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::SetTooltip("%s", std::string(core::info(*hits.inset_title).name_fr).c_str());
+    ImGui::SetTooltip("%s", std::string(strings.territoryName(*hits.inset_title)).c_str());
   } else if (hits.item) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const core::ClusterItem& item = state.items()[*hits.item].item;

@@ -19,6 +19,9 @@ struct GlSettings {
 };
 GlSettings glSettings();
 
+// The window's title; none in the browser, where the page's <title> is the page's own.
+const char* windowTitle();
+
 // Where the trimmed proj.db and the subset font are at run time.
 std::string projDatabaseDir();
 std::string fontPath();

@@ -45,6 +45,7 @@ void report(const char* path, const std::string& reply) {
 }  // namespace
 
 GlSettings glSettings() { return {3, 2, false, "#version 150"}; }
+const char* windowTitle() { return "Carte des catalyseurs territoriaux"; }
 
 std::string projDatabaseDir() {
   if (const char* dir = SDL_getenv("CATALYSEURS_PROJ_DB_DIR")) return dir;

@@ -52,6 +52,7 @@ EM_JS(void, js_push, (const char* snapshot), {
 });
 
 GlSettings glSettings() { return {3, 0, true, "#version 300 es"}; }
+const char* windowTitle() { return nullptr; }  // SDL would overwrite document.title
 std::string projDatabaseDir() { return "/proj"; }
 std::string fontPath() { return "/assets/inter.otf"; }
 

@@ -41,4 +41,9 @@ std::string Strings::count(std::size_t n) const {
   return format("count_many", {{"n", core::text::groupThousands(n)}});
 }
 
+std::string_view Strings::territoryName(core::Territory territory) const {
+  const core::TerritoryInfo& info = core::info(territory);
+  return language_ == "en" ? info.name_en : info.name_fr;
+}
+
 }  // namespace app

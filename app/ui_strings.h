@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "territory.h"
+
 namespace app {
 
 class Strings {
@@ -24,6 +26,8 @@ class Strings {
                      std::initializer_list<std::pair<std::string_view, std::string_view>> values) const;
   // « 1 catalyseur », « 1 000 catalyseurs », « Aucun catalyseur ne correspond ».
   std::string count(std::size_t n) const;
+  // A territory's name in this language (inset titles and their tooltips).
+  std::string_view territoryName(core::Territory territory) const;
 
  private:
   std::unordered_map<std::string, std::string> table_;

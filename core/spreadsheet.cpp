@@ -1,6 +1,7 @@
 #include "spreadsheet.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "csv.h"
 #include "geojson.h"
@@ -85,6 +86,11 @@ const std::vector<std::string_view>& spreadsheetColumns() {
   return columns;
 }
 
+const std::vector<std::string_view>& exportColumns() {
+  static const std::vector<std::string_view> columns{"structure_libelle", "region_nom", "latitude", "longitude"};
+  return columns;
+}
+
 SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazetteer) {
   SpreadsheetResult result;
   auto& issues = result.issues;
@@ -102,8 +108,13 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
   }
 
   // The header must name every column once, in order; anything else would shift values
-  // into the wrong fields.
+  // into the wrong fields. An export's derived columns may follow, in their order.
   const auto& header = table.records[0].fields;
+  const auto& derived = exportColumns();
+  const bool known_extras =
+      header.size() > columns.size() && header.size() <= columns.size() + derived.size() &&
+      std::equal(header.begin() + static_cast<std::ptrdiff_t>(columns.size()), header.end(), derived.begin());
+  const std::size_t field_count = known_extras ? header.size() : columns.size();
   bool header_ok = true;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (std::find(header.begin(), header.end(), columns[i]) == header.end()) {
@@ -111,17 +122,19 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
       header_ok = false;
     }
   }
-  for (const auto& name : header) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string& name = header[i];
+    if (known_extras && i >= columns.size()) continue;
     if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
       issues.push_back({1, name, "colonne inconnue"});
       header_ok = false;
     }
   }
-  if (header_ok && header.size() != columns.size()) {
+  if (header_ok && header.size() != field_count) {
     issues.push_back({1, "", "colonne en double dans l’en-tête"});
     header_ok = false;
   }
-  if (header_ok && !std::equal(header.begin(), header.end(), columns.begin())) {
+  if (header_ok && !std::equal(columns.begin(), columns.end(), header.begin())) {
     issues.push_back({1, "", "colonnes dans le désordre : l’ordre attendu est id,nom,structure,metiers,thematiques,commune,code_insee,departement,region,territoire,description,site,demo"});
     header_ok = false;
   }
@@ -136,8 +149,8 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
     const auto& f = record.fields;
     const std::size_t line = record.line;
     if (f.size() == 1 && f[0].empty()) continue;  // blank line
-    if (f.size() != kColumnCount) {
-      issues.push_back({line, "", std::to_string(f.size()) + " champs au lieu de " + std::to_string(kColumnCount)});
+    if (f.size() != field_count) {
+      issues.push_back({line, "", std::to_string(f.size()) + " champs au lieu de " + std::to_string(field_count)});
       continue;
     }
     bool utf8_ok = true;
@@ -207,22 +220,53 @@ std::string toGeoJson(const std::vector<Catalyseur>& catalyseurs, std::span<cons
   return out;
 }
 
-std::string toCsv(const std::vector<Catalyseur>& catalyseurs, std::span<const std::uint32_t> rows) {
-  auto joined = [](const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values) out += (out.empty() ? "" : ";") + v;
-    return out;
-  };
-  const auto& columns = spreadsheetColumns();
-  std::string out = csvRecord(std::vector<std::string>(columns.begin(), columns.end())) + "\n";
+namespace {
+
+using StructureLabel = std::function<std::string(std::string_view)>;
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ";") + v;
+  return out;
+}
+
+std::string coordinate(double degrees) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.5f", degrees);  // a metre, as in the GeoJSON
+  return text;
+}
+
+// The header and the records; with `label`, the export columns too.
+std::string writeCsv(const std::vector<Catalyseur>& catalyseurs, std::span<const std::uint32_t> rows,
+                     const StructureLabel* label) {
+  std::vector<std::string> header(spreadsheetColumns().begin(), spreadsheetColumns().end());
+  if (label) header.insert(header.end(), exportColumns().begin(), exportColumns().end());
+  std::string out = csvRecord(header) + "\n";
   for (std::uint32_t row : rows) {
     const Catalyseur& c = catalyseurs[row];
-    // In the order of spreadsheetColumns().
-    out += csvRecord({c.id, c.nom, c.structure, joined(c.metiers), joined(c.thematiques), c.commune, c.code_insee,
-                      c.departement, c.region, c.territoire, c.description, c.site, c.demo ? "true" : "false"});
-    out += "\n";
+    // In the order of spreadsheetColumns(), then exportColumns().
+    std::vector<std::string> fields{c.id,          c.nom,       c.structure,   joined(c.metiers), joined(c.thematiques),
+                                    c.commune,     c.code_insee, c.departement, c.region,          c.territoire,
+                                    c.description, c.site,      c.demo ? "true" : "false"};
+    if (label) {
+      const RegionInfo* region = regionByCode(c.region);
+      fields.insert(fields.end(), {(*label)(c.structure), region ? std::string(region->name_fr) : std::string(),
+                                   coordinate(c.lat), coordinate(c.lon)});
+    }
+    out += csvRecord(fields) + "\n";
   }
   return out;
+}
+
+}  // namespace
+
+std::string toCsv(const std::vector<Catalyseur>& catalyseurs, std::span<const std::uint32_t> rows) {
+  return writeCsv(catalyseurs, rows, nullptr);
+}
+
+std::string toCsvExport(const std::vector<Catalyseur>& catalyseurs, std::span<const std::uint32_t> rows,
+                        const StructureLabel& structure_label) {
+  return "\xEF\xBB\xBF" + writeCsv(catalyseurs, rows, &structure_label);
 }
 
 }  // namespace core

@@ -30,8 +30,9 @@ export function openCard(id, { focus = false } = {}) {
 }
 
 export function closeCard() {
+  const back = returnFocus;  // the snapshot of the closing forgets it
   send({ type: 'select', id: '' });
-  if (returnFocus && document.contains(returnFocus)) returnFocus.focus();
+  if (back && document.contains(back)) back.focus();
 }
 
 function fill(p) {
@@ -76,8 +77,11 @@ export function showCard(snapshot) {
   const card = $('card');
   if (!snapshot.card) {
     card.hidden = true;
+    returnFocus = null;
     return;
   }
+  // A card the map opened (a click, Enter on the map): focus goes back there on closing.
+  if (card.hidden && !returnFocus) returnFocus = document.activeElement;
   fill(snapshot.card);
   card.hidden = false;
   $('panel').classList.remove('open');
@@ -106,5 +110,11 @@ async function copyLink(selected) {
 export function wireCard(currentSelection) {
   $('card-close').addEventListener('click', closeCard);
   $('card-copy').addEventListener('click', () => { const id = currentSelection(); if (id) copyLink(id); });
-  $('card').addEventListener('keydown', (event) => { if (event.key === 'Escape') closeCard(); });
+  // Esc closes the card from anywhere but the map, whose own Esc folds a fan first.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || $('card').hidden || event.target === $('canvas') || event.defaultPrevented) return;
+    if (event.target.closest?.('dialog[open]')) return;
+    event.preventDefault();  // in the search field, Esc would also clear it
+    closeCard();
+  });
 }

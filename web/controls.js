@@ -24,6 +24,10 @@ export function wireControls({ onContextLost }) {
   });
 
   const canvas = $('canvas');
+  $('skip-to-map').addEventListener('click', (e) => {
+    e.preventDefault();  // no #canvas in the address: it keeps the map's state
+    canvas.focus();
+  });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // SDL cancels the mouse's default action, focus included: give the map the keyboard
   // explicitly when it is clicked or touched.

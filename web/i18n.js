@@ -36,6 +36,8 @@ export const plural = (key, n, values = {}) => t(n === 1 ? `${key}_one` : `${key
 export function applyStrings() {
   document.documentElement.lang = lang;
   if (!table) return;
+  document.title = t('page_title');
+  document.querySelector('meta[name="description"]')?.setAttribute('content', t('page_description'));
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of document.querySelectorAll('[data-i18n-title]')) {

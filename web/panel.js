@@ -78,8 +78,17 @@ function showCounts(snapshot) {
   }
 }
 
+// The results list is one tab stop (a roving tabindex): Tab reaches the entry last focused,
+// or the first, and the arrows, Home and End move inside the list.
+let activeId = null;
+
+function rove(buttons, to) {
+  for (const b of buttons) b.tabIndex = b === to ? 0 : -1;
+}
+
 function showList(list, snapshot) {
   const results = $('results');
+  const hadFocus = results.contains(document.activeElement);
   results.replaceChildren();
   for (const item of list.items) {
     const li = document.createElement('li');
@@ -98,7 +107,6 @@ function showList(list, snapshot) {
     button.addEventListener('click', () => openCard(item.id, { focus: true }));
     button.addEventListener('mouseenter', () => send({ type: 'hover', id: item.id }));
     button.addEventListener('mouseleave', () => send({ type: 'hover', id: '' }));
-    button.addEventListener('keydown', onListKey);
     li.append(button);
     results.append(li);
   }
@@ -106,18 +114,35 @@ function showList(list, snapshot) {
     const li = document.createElement('li');
     const more = document.createElement('button');
     more.type = 'button';
+    more.dataset.more = '';
     more.textContent = list.moreText;
     more.addEventListener('click', () => send({ type: 'showMore' }));
     li.append(more);
     results.append(li);
   }
+  const buttons = [...results.querySelectorAll('button')];
+  const active = buttons.find((b) => b.closest('li').dataset.id === activeId) ?? buttons[0];
+  rove(buttons, active);
+  // « Afficher plus » replaced the list under the focus: keep it on the same entry.
+  if (hadFocus && active) active.focus();
 }
 
 function onListKey(event) {
-  const items = [...document.querySelectorAll('#results button')];
-  const at = items.indexOf(event.currentTarget);
-  if (event.key === 'ArrowDown' && at + 1 < items.length) { items[at + 1].focus(); event.preventDefault(); }
-  if (event.key === 'ArrowUp') { (at > 0 ? items[at - 1] : $('search')).focus(); event.preventDefault(); }
+  const buttons = [...$('results').querySelectorAll('button')];
+  const at = buttons.indexOf(event.target);
+  if (at < 0) return;
+  const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+  if (to === undefined) return;
+  event.preventDefault();
+  if (to < 0) $('search').focus();
+  else if (to < buttons.length) buttons[to].focus();
+}
+
+function onListFocus(event) {
+  const buttons = [...$('results').querySelectorAll('button')];
+  if (!buttons.includes(event.target)) return;
+  activeId = event.target.closest('li').dataset.id ?? activeId;
+  rove(buttons, event.target);
 }
 
 function markList(snapshot) {
@@ -156,6 +181,8 @@ export function wirePanel({ onOpenCard }) {
       if (first) { first.focus(); event.preventDefault(); }
     }
   });
+  $('results').addEventListener('keydown', onListKey);
+  $('results').addEventListener('focusin', onListFocus);
   $('filters').addEventListener('submit', (e) => e.preventDefault());
   $('reset').addEventListener('click', () => {
     search.value = '';

@@ -34,6 +34,8 @@ export function parseState(search) {
   }
   const vue = params.get('vue');
   if (vue !== null && vue !== 'regions') warnings.push(`Paramètre vue ignoré : « ${vue} »`);
+  const lang = params.get('lang');
+  if (lang !== null && lang !== 'fr' && lang !== 'en') warnings.push(`Paramètre lang ignoré : « ${lang} »`);
   for (const key of params.keys()) {
     if (!KNOWN.includes(key)) warnings.push(`Paramètre d’URL inconnu ignoré : « ${key} »`);
   }

@@ -150,8 +150,11 @@ TEST_F(BridgeTest, ExportsAreTheMatchingEntries) {
   EXPECT_EQ(loaded.items[1].id, "villeurbanne");
   const std::string csv = call(R"({"type":"export","format":"csv"})")["text"].GetString();
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "id,nom,structure,metiers,thematiques,commune,code_insee,departement,region,territoire,description,site,demo");
-  EXPECT_NE(csv.find("\nlyon,Coopérative lyonnaise,entreprise,experimentation,numerique;emploi,Lyon,69123,69,84,,,,false\n"),
+            "\xEF\xBB\xBFid,nom,structure,metiers,thematiques,commune,code_insee,departement,region,territoire,"
+            "description,site,demo,structure_libelle,region_nom,latitude,longitude");
+  // The structure's label in the page's language, the region's name, the fixture's position.
+  EXPECT_NE(csv.find("\nlyon,Coopérative lyonnaise,entreprise,experimentation,numerique;emploi,Lyon,69123,69,84,,,,false,"
+                     "Entreprise,Auvergne-Rhône-Alpes,45.76400,4.83570\n"),
             std::string::npos);
 }
 

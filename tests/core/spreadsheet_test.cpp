@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "geojson.h"
+#include "query.h"
 #include "test_support.h"
 
 namespace {
@@ -147,6 +148,44 @@ TEST(CsvExport, WritesTheChosenRowsInTheirOrder) {
   EXPECT_EQ(back.catalyseurs[0].id, read.catalyseurs[5].id);
   EXPECT_EQ(back.catalyseurs[1].id, read.catalyseurs[2].id);
   EXPECT_EQ(core::toGeoJson(back.catalyseurs), core::toGeoJson(read.catalyseurs, rows));
+}
+
+// What a spreadsheet program gets: a byte-order mark, then the directory's columns and the
+// derived ones. It still reads back into the same catalyseurs.
+TEST(CsvExport, AddsLabelsAndPositionAndStillReadsBack) {
+  const auto read = core::readSpreadsheet(
+      test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/catalyseurs.csv"), gazetteer());
+  const auto rows = allRows(read.catalyseurs.size());
+  const std::string csv = core::toCsvExport(read.catalyseurs, rows, [](std::string_view s) { return "<" + std::string(s) + ">"; });
+  ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_EQ(csv.substr(3, csv.find('\n') - 3),
+            "id,nom,structure,metiers,thematiques,commune,code_insee,departement,region,territoire,description,site,"
+            "demo,structure_libelle,region_nom,latitude,longitude");
+  // Le Centsept, Lyon: its label, its region's name and the gazetteer's position of Lyon.
+  const auto& lyon = read.catalyseurs[*core::Catalog(read.catalyseurs).match({}, "Centsept").begin()];
+  char tail[96];
+  std::snprintf(tail, sizeof tail, ",<%s>,Auvergne-Rhône-Alpes,%.5f,%.5f\n", lyon.structure.c_str(), lyon.lat, lyon.lon);
+  EXPECT_NE(csv.find(lyon.id + ","), std::string::npos);
+  EXPECT_NE(csv.find(tail), std::string::npos) << tail;
+  const auto back = core::readSpreadsheet(csv, gazetteer());
+  EXPECT_TRUE(back.issues.empty()) << back.issues.front().reason;
+  EXPECT_EQ(core::toGeoJson(back.catalyseurs), core::toGeoJson(read.catalyseurs));
+}
+
+TEST(CsvExport, DerivedColumnsOnlyInTheirPlace) {
+  const std::string header = "id,nom,structure,metiers,thematiques,commune,code_insee,departement,region,territoire,description,site,demo";
+  const std::string row = "x,Nom,association,lieu,,Lyon,69123,69,84,,,,false";
+  // Only the first ones, in order: accepted, values ignored.
+  auto ok = core::readSpreadsheet(header + ",structure_libelle,region_nom\n" + row + ",n'importe,quoi\n", gazetteer());
+  EXPECT_TRUE(ok.issues.empty());
+  EXPECT_EQ(ok.catalyseurs.size(), 1u);
+  // Out of order, or alone further on: unknown columns, as any other.
+  for (const char* extra : {",latitude", ",region_nom,structure_libelle"}) {
+    auto bad = core::readSpreadsheet(header + extra + "\n" + row + ",1\n", gazetteer());
+    ASSERT_FALSE(bad.issues.empty()) << extra;
+    EXPECT_EQ(bad.issues[0].line, 1u) << extra;
+    EXPECT_EQ(bad.issues[0].reason, "colonne inconnue") << extra;
+  }
 }
 
 }  // namespace

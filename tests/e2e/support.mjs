@@ -436,3 +436,19 @@ export function shownList(page) {
     count: document.getElementById('count').textContent,
   }));
 }
+
+// Serious and critical WCAG 2 A/AA violations that axe-core (npm axe-core) finds in the page,
+// or in the element `selector` picks, as « rule (impact): target » lines.
+export async function axeViolations(page, selector = null) {
+  const source = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(source);  // through the DevTools protocol, which the page's CSP does not govern
+  const result = await page.evaluate(
+    (s) => window.axe.run(s ? document.querySelector(s) : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+    selector,
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}

@@ -33,6 +33,11 @@ describe('parseState', () => {
     }
   });
 
+  test('a language other than fr or en is warned about', () => {
+    assert.deepEqual(parseState('?lang=en').warnings, []);
+    assert.deepEqual(parseState('?lang=de').warnings, ['Paramètre lang ignoré : « de »']);
+  });
+
   test('unknown keys and values of vue are warned about, never fatal', () => {
     const s = parseState('?couleur=bleu&vue=carte&metier=lieu');
     assert.deepEqual(s.filters.metiers, ['lieu']);
