@@ -1,0 +1,80 @@
+#include "labels.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+namespace core {
+
+namespace {
+
+struct Box {
+  double min_x, min_y, max_x, max_y;
+  bool overlaps(const Box& o) const { return min_x < o.max_x && o.min_x < max_x && min_y < o.max_y && o.min_y < max_y; }
+};
+
+// The kept boxes, filed under every grid cell they touch.
+class Grid {
+ public:
+  explicit Grid(double cell) : cell_(cell) {}
+
+  bool collides(const Box& box) const {
+    bool hit = false;
+    forEachCell(box, [&](std::int64_t key) {
+      const auto it = cells_.find(key);
+      if (it == cells_.end()) return;
+      for (std::uint32_t k : it->second)
+        if (boxes_[k].overlaps(box)) hit = true;
+    });
+    return hit;
+  }
+
+  void insert(const Box& box) {
+    const auto k = static_cast<std::uint32_t>(boxes_.size());
+    boxes_.push_back(box);
+    forEachCell(box, [&](std::int64_t key) { cells_[key].push_back(k); });
+  }
+
+ private:
+  template <class F>
+  void forEachCell(const Box& box, F&& f) const {
+    const auto x0 = static_cast<std::int64_t>(std::floor(box.min_x / cell_));
+    const auto x1 = static_cast<std::int64_t>(std::floor(box.max_x / cell_));
+    const auto y0 = static_cast<std::int64_t>(std::floor(box.min_y / cell_));
+    const auto y1 = static_cast<std::int64_t>(std::floor(box.max_y / cell_));
+    for (auto x = x0; x <= x1; ++x)
+      for (auto y = y0; y <= y1; ++y) f(x * 4'000'037 + y);  // distinct for |cells| < 2^21
+  }
+
+  double cell_;
+  std::vector<Box> boxes_;
+  std::unordered_map<std::int64_t, std::vector<std::uint32_t>> cells_;
+};
+
+}  // namespace
+
+std::vector<std::uint32_t> placeLabels(std::span<const LabelCandidate> candidates, double scale,
+                                       const LabelOptions& options) {
+  std::vector<std::uint32_t> placed;
+  if (!(scale > 0) || !std::isfinite(scale)) return placed;
+  std::vector<std::uint32_t> order(candidates.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return candidates[a].priority < candidates[b].priority; });
+  Grid grid(std::max(1.0, options.cell));
+  for (std::uint32_t i : order) {
+    const LabelCandidate& c = candidates[i];
+    if (scale < c.min_scale || scale >= c.max_scale) continue;
+    const double x = c.anchor.x * scale, y = -c.anchor.y * scale;  // screen y grows downwards
+    if (!std::isfinite(x + y + c.width + c.height) || c.width < 0 || c.height < 0) continue;
+    const double hw = c.width / 2 + options.padding, hh = c.height / 2 + options.padding;
+    const Box box{x - hw, y - hh, x + hw, y + hh};
+    if (grid.collides(box)) continue;
+    grid.insert(box);
+    placed.push_back(i);
+  }
+  return placed;
+}
+
+}  // namespace core

@@ -1,0 +1,46 @@
+// Place names without overlap: a greedy placement by priority over a grid index, in the
+// spirit of MapLibre's collision index.
+//
+// Labels are placed in screen pixels at one scale, but for the whole plane rather than the
+// viewport: panning is a translation, which changes no collision, so the same labels stay put
+// while the map moves and only a zoom places them again. Each candidate is a box centred on its
+// anchor; the candidates are tried in priority order and kept when their box, grown by
+// `padding`, touches no box kept before.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "geometry.h"
+
+namespace core {
+
+enum class LabelKind : std::uint8_t { Pays, Region, Departement, Commune, Territoire };
+
+struct LabelCandidate {
+  Point anchor;         // plane metres: the box is centred here
+  double width = 0;     // CSS pixels
+  double height = 0;
+  // The scales (CSS pixels per plane metre) at which the label may show: [min, max).
+  double min_scale = 0;
+  double max_scale = 1e300;
+  std::uint32_t priority = 0;  // lower is placed first
+  LabelKind kind = LabelKind::Commune;
+  std::uint32_t ref = 0;       // the caller's: what the label names
+};
+
+struct LabelOptions {
+  // Space kept around every label, in CSS pixels, so that neighbours stay readable.
+  double padding = 3;
+  // Side of the grid's cells, in CSS pixels: about a short label's width, so that a box
+  // touches few cells and a cell holds few boxes.
+  double cell = 64;
+};
+
+// Indices into `candidates` of the labels shown at `scale`, in the order they were placed.
+// Candidates with a non-finite anchor or size, or outside their scale range, are skipped.
+std::vector<std::uint32_t> placeLabels(std::span<const LabelCandidate> candidates, double scale,
+                                       const LabelOptions& options = {});
+
+}  // namespace core
