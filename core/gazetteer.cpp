@@ -49,6 +49,14 @@ std::optional<Gazetteer> Gazetteer::parse(std::string_view csv, std::string& err
     c.nom = rec.fields[1];
     c.departement = rec.fields[2];
     c.region = rec.fields[3];
+    const std::string& population = rec.fields[6];
+    char* end = nullptr;
+    const unsigned long n = population.empty() ? 0 : std::strtoul(population.c_str(), &end, 10);
+    if (!population.empty() && (end != population.c_str() + population.size() || n > 100'000'000)) {
+      error = "ligne " + std::to_string(rec.line) + " : population « " + population + " » invalide";
+      return std::nullopt;
+    }
+    c.population = static_cast<std::uint32_t>(n);
     const std::size_t index = g.communes_.size();
     if (!g.by_code_.emplace(c.code_insee, index).second) {
       error = "ligne " + std::to_string(rec.line) + " : code INSEE " + c.code_insee + " en double";

@@ -2,6 +2,7 @@
 // by name, for offline geocoding.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@ struct Commune {
   std::string region;
   double lon = 0;
   double lat = 0;
+  std::uint32_t population = 0;  // GeoNames'; 0 when unknown
 };
 
 class Gazetteer {
@@ -31,6 +33,7 @@ class Gazetteer {
   std::vector<const Commune*> byName(std::string_view name, std::string_view departement = {}) const;
 
   std::size_t size() const { return communes_.size(); }
+  const std::vector<Commune>& communes() const { return communes_; }
 
  private:
   std::vector<Commune> communes_;
