@@ -3,6 +3,7 @@
 #include "map_state.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace core {
@@ -27,6 +28,7 @@ MapState::~MapState() = default;
 
 Changes MapState::load(DataKind kind, std::string_view json, LoadReport& report) {
   report = LoadReport{};
+  if (kind == DataKind::Places) return loadPlaces(json, report);
   if (kind == DataKind::Regions) {
     auto loaded = loadRegions(json);
     fillReport(loaded, report);
@@ -51,6 +53,8 @@ Changes MapState::load(DataKind kind, std::string_view json, LoadReport& report)
     catalog_ = std::make_unique<Catalog>(catalyseurs_);
     selected_.reset();
     hovered_.reset();
+    origin_.reset();
+    distance_.clear();
   }
   scene_.reset();
   if (regions_loaded_ && catalyseurs_loaded_) {
@@ -95,9 +99,11 @@ void MapState::refreshMatching() {
     facets_ = Catalog({}).facets(filters_, query_);
   }
   list_limit_ = options_.list_page;
+  place_matches_ = places_.find(query_);
   spider_.reset();
   countRegions();
   rebuildClusters();
+  refreshList();
 }
 
 void MapState::countRegions() {
@@ -120,7 +126,11 @@ void MapState::rebuildClusters() {
     const std::uint32_t m = marker_of_[index];
     if (m != kNone) points.push_back({scene_->markers[m].plane, scene_->markers[m].territory, index});
   }
-  clusters_ = ClusterIndex(points, cluster_base_scale_);
+  // The finest level is the deepest the camera can zoom to: points still together there are
+  // fanned out by a click rather than zoomed onto in vain.
+  ClusterOptions cluster_options;
+  cluster_options.max_zoom = static_cast<int>(std::floor(std::log2(options_.max_zoom / options_.min_zoom)));
+  clusters_ = ClusterIndex(points, cluster_base_scale_, cluster_options);
 }
 
 Changes MapState::setFilters(const Filters& filters, std::vector<std::string>* rejected) {
@@ -150,13 +160,13 @@ Changes MapState::reset() {
 }
 
 Changes MapState::showMore() {
-  if (list_limit_ >= matching_.size()) return {};
+  if (list_limit_ >= listed_.size()) return {};
   list_limit_ += options_.list_page;
   return Change::List;
 }
 
 std::span<const std::uint32_t> MapState::listPage() const {
-  return {matching_.data(), std::min(matching_.size(), list_limit_)};
+  return {listed_.data(), std::min(listed_.size(), list_limit_)};
 }
 
 std::optional<std::uint32_t> MapState::indexOf(std::string_view id) const {

@@ -19,6 +19,7 @@
 #include "changes.h"
 #include "clusters.h"
 #include "geojson.h"
+#include "places.h"
 #include "query.h"
 #include "scene.h"
 
@@ -59,7 +60,16 @@ struct LoadReport {
   std::optional<std::string> fatal;
 };
 
-enum class DataKind { Regions, Catalyseurs };
+// The two files the map needs, and the gazetteer (communes.csv), which the page loads after
+// the first frame for the place names and the place search.
+enum class DataKind { Regions, Catalyseurs, Places };
+
+// Where the list is sorted from: a place the search named, or the user's own position.
+struct Origin {
+  LonLat at;
+  std::string nom;          // « Quimper », or empty for the user's position
+  std::string departement;  // the place's département, for « Quimper (29) »
+};
 
 // Where a hover comes from: the map's pointer, or the page's list. Only the map's goes
 // away when the pointer leaves the map.
@@ -76,8 +86,9 @@ class MapState {
 
   // ---- Commands ----------------------------------------------------------------------
 
-  // GeoJSON text of one of the two files; the scene is built once both are in.
-  Changes load(DataKind kind, std::string_view json, LoadReport& report);
+  // GeoJSON text of one of the two files (the scene is built once both are in), or the
+  // gazetteer's CSV.
+  Changes load(DataKind kind, std::string_view text, LoadReport& report);
   // The map's size in CSS pixels. Portrait screens get the insets in rows under the
   // mainland; the first size known with data fits the overview.
   Changes resize(double width, double height);
@@ -88,6 +99,14 @@ class MapState {
   // « Réinitialiser »: no filter, no search, no regional view.
   Changes reset();
   Changes showMore();
+  // « Autour de Quimper »: the list sorted by distance from a place the search named (its
+  // index in placeMatches()), the map centred there; the search text is cleared, so that
+  // every catalyseur the filters keep is listed. around(LonLat) is « Autour de moi ».
+  Changes around(std::size_t place_match);
+  Changes around(LonLat at);
+  Changes clearAround();
+  // « Dans la zone affichée »: the list holds only what the view shows.
+  Changes setListInView(bool on);
 
   // Opens the card of a catalyseur (nothing closes it), and brings its marker into view.
   Changes select(std::optional<std::uint32_t> catalyseur);
@@ -111,6 +130,9 @@ class MapState {
   Changes zoomToTerritory(std::string_view slug);
   // Centre in plane metres and CSS pixels per plane kilometre, as the URL keeps them.
   Changes setView(double x, double y, double pixels_per_km);
+  // Centres the map on a place, in whichever territory holds it, with about `width_km`
+  // kilometres of it across the map.
+  Changes centerOn(LonLat at, double width_km);
   Changes setRegional(bool on);
   Changes key(KeyCommand command);
   // A click on a marker opens its card; on a cluster zooms at least one level deeper, or
@@ -132,8 +154,19 @@ class MapState {
   const std::string& query() const { return query_; }
   const std::vector<std::uint32_t>& matching() const { return matching_; }  // ranked
   const Facets& facets() const { return facets_; }
-  // The first entries of the matching list, as many as the page shows.
+  // The list: the matching catalyseurs, only those in view with « Dans la zone affichée »,
+  // by distance from the origin when there is one.
+  const std::vector<std::uint32_t>& listed() const { return listed_; }
+  // The first entries of the list, as many as the page shows.
   std::span<const std::uint32_t> listPage() const;
+  bool listInView() const { return list_in_view_; }
+  // The places the search text names (at most three), and the list's origin.
+  const std::vector<const Place*>& placeMatches() const { return place_matches_; }
+  const std::optional<Origin>& origin() const { return origin_; }
+  // Metres from the origin to a catalyseur; NaN without an origin.
+  double distance(std::uint32_t catalyseur) const;
+  // Whether a click on this cluster zooms in (true) or fans its points out.
+  bool clusterZooms(const ClusterItem& cluster) const;
   // Matching catalyseurs per scene region, and the largest of those counts.
   const std::vector<std::uint32_t>& regionCounts() const { return region_counts_; }
   std::uint32_t regionalMax() const { return regional_max_; }
@@ -167,6 +200,8 @@ class MapState {
   void countRegions();
   void fitHome();
   Changes viewMoved();
+  void refreshList();
+  Changes loadPlaces(std::string_view csv, LoadReport& report);
 
   const Projector& projector_;
   MapStateOptions options_;
@@ -197,6 +232,14 @@ class MapState {
   ClusterIndex clusters_;
   double cluster_base_scale_ = 0;
   std::size_t list_limit_;
+  std::vector<std::uint32_t> listed_;
+  bool list_in_view_ = false;
+
+  // Places: the gazetteer and the départements, and what the search text names of them.
+  PlaceIndex places_;
+  std::vector<const Place*> place_matches_;
+  std::optional<Origin> origin_;
+  std::vector<double> distance_;  // per catalyseur, from the origin
 
   std::optional<std::uint32_t> selected_;
   std::optional<std::uint32_t> hovered_;

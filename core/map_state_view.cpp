@@ -10,7 +10,9 @@ namespace core {
 Changes MapState::viewMoved() {
   spider_.reset();
   items_stale_ = true;
-  return Change::View;
+  if (!list_in_view_) return Change::View;
+  refreshList();
+  return Change::View | Change::List;
 }
 
 void MapState::fitHome() {
@@ -49,7 +51,8 @@ Changes MapState::resize(double width, double height) {
     }
   }
   if (scene_ && !home_fitted_) fitHome();
-  return Change::Drawing;
+  if (list_in_view_) refreshList();
+  return list_in_view_ ? Change::Drawing | Change::List : Changes(Change::Drawing);
 }
 
 Changes MapState::panBy(double dx, double dy) {
@@ -90,7 +93,7 @@ Changes MapState::pinch(Point a0, Point b0, Point a1, Point b1) {
 Changes MapState::home() {
   if (!scene_) return Changes::refused();
   fitHome();
-  return Change::View;
+  return viewMoved();
 }
 
 Changes MapState::zoomToTerritory(Territory territory) {
@@ -110,6 +113,25 @@ Changes MapState::setView(double x, double y, double pixels_per_km) {
   if (!home_fitted_) fitHome();  // the zoom limits and the clusters hang on the overview
   camera_.setView({x, y}, pixels_per_km / 1000);
   return viewMoved();
+}
+
+Changes MapState::centerOn(LonLat at, double width_km) {
+  if (!scene_ || !(width_km > 0) || !std::isfinite(width_km)) return Changes::refused();
+  const auto territory = territoryAt(at.lon, at.lat);
+  if (!territory || !scene_->layout.placed(*territory)) return Changes::refused();
+  const auto plane = scene_->layout.lonLatToPlane(projector_, *territory, at);
+  if (!plane) return Changes::refused();
+  // A kilometre of an inset's territory is drawn `scale` plane kilometres long.
+  const Inset* inset = scene_->layout.inset(*territory);
+  const double plane_metres = width_km * 1000 * (inset ? inset->scale : 1.0);
+  if (!home_fitted_) fitHome();
+  camera_.setView(*plane, camera_.viewportWidth() / plane_metres);
+  return viewMoved();
+}
+
+bool MapState::clusterZooms(const ClusterItem& cluster) const {
+  const int expansion = clusters_.expansionLevel(cluster.id);
+  return expansion >= 0 && expansion <= clusters_.maxZoom();
 }
 
 Changes MapState::pointerMoved() {
