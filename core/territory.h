@@ -34,6 +34,10 @@ struct TerritoryInfo {
   std::string_view slug;     // stable identifier, as in geodata/territoires.geojson
   std::string_view name_fr;  // label of the inset, with French typography
   std::string_view name_en;
+  // Abridged names, for an inset too narrow for the full one: a name still says which
+  // territory it is, where a number (« 975 ») says it to few.
+  std::string_view short_fr;
+  std::string_view short_en;
   // The département or collectivity number (« 974 »), familiar in France: the inset
   // label when the full name does not fit.
   std::string_view short_label;
