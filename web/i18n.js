@@ -5,6 +5,7 @@
 export const lang = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'fr';
 
 let table = null;
+let all = null; // every language of the file, for words the page writes for another page
 
 // The file's text, for the engine, which draws some of these words on the map. Null when
 // the file cannot be read: the page then keeps its French markup.
@@ -13,7 +14,8 @@ export async function loadStrings() {
     const response = await fetch('strings.json');
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await response.text();
-    table = JSON.parse(text)[lang] ?? {};
+    all = JSON.parse(text);
+    table = all[lang] ?? {};
     return text;
   } catch (e) {
     console.warn(`Textes de l’interface indisponibles (strings.json) : ${e.message}`);
@@ -23,12 +25,16 @@ export async function loadStrings() {
 
 export const haveStrings = () => table !== null;
 
-// The text of `key` with each {name} replaced; the key itself when the file lacks it.
-export function t(key, values = {}) {
-  let s = table?.[key] ?? key;
+function fill(s, values) {
   for (const [name, value] of Object.entries(values)) s = s.split(`{${name}}`).join(String(value));
   return s;
 }
+
+// The text of `key` with each {name} replaced; the key itself when the file lacks it.
+export const t = (key, values = {}) => fill(table?.[key] ?? key, values);
+
+// The same in `language`, which need not be the page's: the embed snippet's title.
+export const tIn = (language) => (key, values = {}) => fill(all?.[language]?.[key] ?? key, values);
 
 // One word or its plural form: `key_one` for 1, `key_many` otherwise.
 export const plural = (key, n, values = {}) => t(n === 1 ? `${key}_one` : `${key}_many`, { n, ...values });

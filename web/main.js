@@ -6,6 +6,7 @@
 import * as bridge from './bridge.js';
 import { closeCard, openCard, showCard, wireCard } from './card.js';
 import { wireControls } from './controls.js';
+import { wireEmbedDialog } from './embed-dialog.js';
 import { checkReport, downloadProblem, failure, showError, showNotice } from './errors.js';
 import { wireExports } from './exports.js';
 import { applyStrings, lang, loadStrings, t } from './i18n.js';
@@ -141,6 +142,7 @@ async function start() {
   wirePanel({ onOpenCard: openCard });
   wireCard(() => last?.selected);
   wireExports();
+  wireEmbedDialog();
   try {
     await bridge.start({
       canvas: $('canvas'),

@@ -8,10 +8,12 @@
 //   view                          x,y,scale: plane metres and CSS pixels per plane kilometre
 //   vue=regions                   the regional view
 //   embed=1, lang=fr|en           how the page is dressed; kept as they are
+//   panel=0 | panel=collapsed     the panel hidden, or shown as a closed drawer; kept too
 
 export const GROUPS = ['metiers', 'thematiques', 'structure', 'region'];
 export const URL_KEYS = { metiers: 'metier', thematiques: 'theme', structure: 'type', region: 'region' };
-const KEPT = ['embed', 'lang'];
+const KEPT = ['embed', 'lang', 'panel'];
+export const PANEL_VALUES = ['0', 'collapsed'];
 const KNOWN = [...Object.values(URL_KEYS), 'q', 'id', 'view', 'vue', ...KEPT];
 
 const list = (raw) => (raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : []);
@@ -36,6 +38,8 @@ export function parseState(search) {
   if (vue !== null && vue !== 'regions') warnings.push(`Paramètre vue ignoré : « ${vue} »`);
   const lang = params.get('lang');
   if (lang !== null && lang !== 'fr' && lang !== 'en') warnings.push(`Paramètre lang ignoré : « ${lang} »`);
+  const panel = params.get('panel');
+  if (panel !== null && !PANEL_VALUES.includes(panel)) warnings.push(`Paramètre panel ignoré : « ${panel} »`);
   for (const key of params.keys()) {
     if (!KNOWN.includes(key)) warnings.push(`Paramètre d’URL inconnu ignoré : « ${key} »`);
   }
@@ -53,7 +57,7 @@ export function parseState(search) {
 export const formatView = (v) => `${Math.round(v.x)},${Math.round(v.y)},${Number(v.scale).toPrecision(4)}`;
 
 // The query string (with its « ? », or '' when empty) for `state` = {filters, q, selected,
-// regional, view}; the view only when `withView`. embed and lang are carried over from
+// regional, view}; the view only when `withView`. embed, lang and panel are carried over from
 // `current`, everything else is replaced.
 export function serialiseState(state, { current = '', withView = false } = {}) {
   const params = new URLSearchParams();

@@ -27,6 +27,14 @@ describe('accessibility', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('axe-core: the « Intégrer la carte » dialog', async () => {
+    await page.click('#embed-open');
+    await page.waitForSelector('#embed-dialog[open]');
+    assert.deepEqual(await axeViolations(page, '#embed-dialog'), [], 'the dialog');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#embed-dialog:not([open])', { state: 'attached' });
+  });
+
   test('from the search, the map is one Tab and Enter away', async () => {
     await page.focus('#search');
     await page.keyboard.press('Tab');

@@ -7,7 +7,7 @@ const empty = { metiers: [], thematiques: [], structure: [], region: [] };
 
 describe('parseState', () => {
   test('reads every key of DESIGN §6', () => {
-    const s = parseState('?metier=lieu,dialogue&theme=emploi&type=association&region=04,84&q=r%C3%A9union&id=le-centsept&view=650000,6860000,12.5&vue=regions&embed=1&lang=en');
+    const s = parseState('?metier=lieu,dialogue&theme=emploi&type=association&region=04,84&q=r%C3%A9union&id=le-centsept&view=650000,6860000,12.5&vue=regions&embed=1&lang=en&panel=collapsed');
     assert.deepEqual(s.filters, { metiers: ['lieu', 'dialogue'], thematiques: ['emploi'], structure: ['association'], region: ['04', '84'] });
     assert.equal(s.q, 'réunion');
     assert.equal(s.id, 'le-centsept');
@@ -36,6 +36,15 @@ describe('parseState', () => {
   test('a language other than fr or en is warned about', () => {
     assert.deepEqual(parseState('?lang=en').warnings, []);
     assert.deepEqual(parseState('?lang=de').warnings, ['Paramètre lang ignoré : « de »']);
+  });
+
+  test('panel is 0 or collapsed; any other value is warned about', () => {
+    for (const good of ['0', 'collapsed']) assert.deepEqual(parseState(`?embed=1&panel=${good}`).warnings, [], good);
+    for (const bad of ['1', 'hidden', 'Collapsed', '']) {
+      const s = parseState(`?panel=${bad}`);
+      assert.equal(s.warnings.length, 1, bad);
+      assert.equal(s.warnings[0], `Paramètre panel ignoré : « ${bad} »`);
+    }
   });
 
   test('unknown keys and values of vue are warned about, never fatal', () => {
@@ -70,9 +79,10 @@ describe('serialiseState', () => {
     assert.equal(new URLSearchParams(serialiseState(state, { withView: true })).get('view'), '650000,6860001,12.35');
   });
 
-  test('keeps embed and lang, first, and drops everything else of the current address', () => {
-    const search = serialiseState({ filters: empty }, { current: '?zzz=1&lang=en&metier=lieu&embed=1' });
-    assert.equal(search, '?lang=en&embed=1');
+  test('keeps embed, lang and panel, first, and drops everything else of the current address', () => {
+    const search = serialiseState({ filters: empty }, { current: '?zzz=1&lang=en&metier=lieu&panel=collapsed&embed=1' });
+    assert.equal(search, '?lang=en&panel=collapsed&embed=1');
+    assert.equal(serialiseState({ filters: empty, q: 'x' }, { current: '?panel=0' }), '?panel=0&q=x');
   });
 
   test('the default state is no query string at all', () => {
