@@ -83,6 +83,8 @@ FrameResult App::frame() {
   window_.beginFrame();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   changes = state_->resize(display.x, display.y);
+  // Measured in every frame drawn: the words, the font and the data decide them.
+  changes |= state_->setOverlaySizes(measureOverlays(*state_, strings_));
   ImGui::SetNextWindowPos({0, 0});
   ImGui::SetNextWindowSize(display);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
@@ -99,7 +101,7 @@ FrameResult App::frame() {
     drawTooltip(*state_, strings_, hits);
   }
   ImGui::End();
-  if (state_->ready()) drawOverlays(*state_, strings_, display.x, display.y);
+  if (state_->ready()) drawOverlays(*state_, strings_);
   window_.endFrame(kPalette.sea);
   changed(changes);
 

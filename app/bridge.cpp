@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "snapshot.h"
@@ -55,6 +56,15 @@ core::Filters filtersField(const Value& object, std::vector<std::string>& reject
     }
   }
   return filters;
+}
+
+// {boxes: [{left, top, right, bottom}]}; nullopt when a box is not four numbers.
+std::optional<std::vector<core::Bounds>> boxesField(const Value& object) {
+  std::vector<core::Bounds> boxes;
+  if (!object.IsObject() || !object.HasMember("boxes") || !object["boxes"].IsArray()) return std::nullopt;
+  for (const auto& b : object["boxes"].GetArray())
+    boxes.push_back(core::Bounds::of(numberField(b, "left"), numberField(b, "top"), numberField(b, "right"), numberField(b, "bottom")));
+  return boxes;
 }
 
 void writeList(json::Writer& w, const std::vector<std::string>& values) {
@@ -155,6 +165,11 @@ BridgeReply Bridge::call(std::string_view request) {
     changes = s.setView(numberField(doc, "x"), numberField(doc, "y"), numberField(doc, "scale"));
   } else if (type == "setRegional") {
     changes = s.setRegional(boolField(doc, "on"));
+  } else if (type == "chrome") {
+    const auto boxes = boxesField(doc);
+    changes = boxes ? s.setChrome(*boxes) : Changes::refused();
+  } else if (type == "legend") {
+    changes = s.setLegendOpen(boolField(doc, "open"));
   } else if (type == "strings") {
     ok = strings_.load(stringField(doc, "json"), stringField(doc, "lang"));
     // Every formatted text the page shows may read differently now.
@@ -168,6 +183,10 @@ BridgeReply Bridge::call(std::string_view request) {
       w.StartArray();
       for (std::uint32_t i : s.matching()) json::string(w, s.catalyseurs()[i].id);
       w.EndArray();
+    }
+    if (boolField(doc, "layout")) {
+      json::key(w, "layout");
+      json::layout(w, s);
     }
     w.EndObject();
   } else if (type == "project") {

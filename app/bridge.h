@@ -8,10 +8,16 @@
 //   setFilters {filters: {metiers, thematiques, structure, region}} → {rejected: [values]}
 //   search {q} · reset · showMore · select {id} ('' closes) · hover {id} ('' clears)
 //   zoom {factor} · home · zoomToTerritory {slug} · setView {x, y, scale} · setRegional {on}
+//   chrome {boxes: [{left, top, right, bottom}]}: the page's own controls over the map, in CSS
+//     pixels from its top-left, sent whenever they move; the overlays and the overview keep
+//     clear of them (core/overlay_layout.h)
+//   legend {open}: opens or closes the legend collapsed into its toggle
 //   strings {json, lang}
 //   restore {filters, q, regional, view: {x, y, scale}, id}: the URL's state in one go
 //     → {rejected: [filter values], refused: ["view", "id"]}
-//   state {ids} → {state} · project {lon, lat} → {result} · screenPosition {id} → {result}
+//   state {ids, layout} → {state}, with matchingIds when ids, and when layout the boxes of what
+//     covers the map: layout {overlays, chrome: [boxes], insets: [{territory, box}]}
+//   project {lon, lat} → {result} · screenPosition {id} → {result}
 //   export {format: "csv" | "geojson"} → {text}
 // Every reply is {ok, …, snapshot}; ok is false for a refused or unreadable request.
 //
@@ -22,6 +28,9 @@
 //   card {id, nom, structure, commune, region, regionName, territoire, metiers,
 //         thematiques, description, site, demo} or null  (selection or data)
 //   dataset {demo, markers: {métier: {colour, shape}}}  (data)
+//   overlays {attribution, scaleBar, legend, legendToggle, badge: {left, top, right, bottom} or
+//            null, legendCollapsed, legendOpen}  (overlays or data): where the map's
+//            overlays are drawn, so that the page can put a button over the legend's toggle
 // Numbers meant to be read (count, matchingText, n, moreText) come formatted, French style.
 #pragma once
 

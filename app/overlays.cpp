@@ -14,8 +14,7 @@ namespace app {
 
 namespace {
 
-constexpr float kMargin = 10;  // CSS pixels between an overlay and the map's edge
-constexpr float kPad = 8;      // inside an overlay's box
+constexpr float kPad = 8;  // inside an overlay's box
 
 // One row of a legend: a swatch drawn by `swatch` at the row's left, then its label.
 struct LegendRow {
@@ -24,41 +23,75 @@ struct LegendRow {
   const MarkerStyle* marker = nullptr;           // …or a marker
 };
 
+struct Legend {
+  std::string title;
+  std::vector<LegendRow> rows;
+};
+
 std::string distance(double metres) {
   return metres >= 1000 ? core::text::groupThousands(static_cast<std::uint64_t>(metres / 1000)) + "\xC2\xA0km"
                         : core::text::groupThousands(static_cast<std::uint64_t>(metres)) + "\xC2\xA0m";
 }
 
-// A titled legend box whose bottom right corner is at (right, bottom).
-void drawLegend(const std::string& title, const std::vector<LegendRow>& rows, float right, float bottom) {
+ImVec2 textSize(const std::string& text) { return ImGui::CalcTextSize(text.c_str()); }
+
+// The legend of what the map shows: métiers, or the regional view's classes of counts.
+Legend legendOf(const core::MapState& state, const Strings& strings, bool regional) {
+  Legend legend;
+  if (regional) {
+    legend.title = strings("regional_view");
+    for (const auto& c : core::choroplethLegend(state.regionalMax()))
+      legend.rows.push_back({c.low == c.high ? core::text::groupThousands(c.low)
+                                             : core::text::groupThousands(c.low) + "\xE2\x80\x93" + core::text::groupThousands(c.high),
+                             kChoroplethRamp[c.cls]});
+    return legend;
+  }
+  legend.title = strings("legend_title");
+  for (std::size_t m = 0; m < core::kMetierSlugs.size(); ++m)
+    legend.rows.push_back({strings("metier_short_" + std::string(core::kMetierSlugs[m])), 0, &kMarkerStyles[m]});
+  return legend;
+}
+
+ImVec2 legendSize(const Legend& legend, std::size_t rows) {
+  float width = textSize(legend.title).x;
+  for (const auto& r : legend.rows) width = std::max(width, 22 + textSize(r.label).x);
+  return {width + 2 * kPad, ImGui::GetTextLineHeight() * (1 + static_cast<float>(rows)) + 12};
+}
+
+core::Size boxSize(const std::string& text, float pad_x, float pad_y) {
+  const ImVec2 t = textSize(text);
+  return {t.x + 2 * pad_x, t.y + 2 * pad_y};
+}
+
+// A legend in its box, against the box's bottom right corner.
+void drawLegend(const Legend& legend, const core::Bounds& box) {
   ImDrawList* fg = ImGui::GetForegroundDrawList();
   const float line = ImGui::GetTextLineHeight();
-  float width = ImGui::CalcTextSize(title.c_str()).x;
-  for (const auto& r : rows) width = std::max(width, 22 + ImGui::CalcTextSize(r.label.c_str()).x);
-  const float height = line * (1 + static_cast<float>(rows.size())) + 12;
-  const ImVec2 a{right - width - 2 * kPad, bottom - height};
-  fg->AddRectFilled(a, {right, bottom}, imColour(kPalette.panel, 0.88f), 6.0f);
+  const ImVec2 size = legendSize(legend, legend.rows.size());
+  const ImVec2 b{static_cast<float>(box.max_x), static_cast<float>(box.max_y)};
+  const ImVec2 a{b.x - size.x, b.y - size.y};
+  fg->AddRectFilled(a, b, imColour(kPalette.panel, 0.88f), 6.0f);
   const ImU32 ink = imColour(kPalette.ink);
-  fg->AddText({a.x + kPad, a.y + 5}, ink, title.c_str());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
+  fg->AddText({a.x + kPad, a.y + 5}, ink, legend.title.c_str());
+  for (std::size_t i = 0; i < legend.rows.size(); ++i) {
     const float y = a.y + 5 + line * static_cast<float>(i + 1);
-    if (rows[i].marker)
-      drawMarker(fg, {a.x + 15, y + line / 2}, *rows[i].marker, 0.85f);
+    if (legend.rows[i].marker)
+      drawMarker(fg, {a.x + 15, y + line / 2}, *legend.rows[i].marker, 0.85f);
     else
-      fg->AddRectFilled({a.x + 9, y + 2}, {a.x + 21, y + line - 2}, imColour(rows[i].colour));
-    fg->AddText({a.x + 26, y}, ink, rows[i].label.c_str());
+      fg->AddRectFilled({a.x + 9, y + 2}, {a.x + 21, y + line - 2}, imColour(legend.rows[i].colour));
+    fg->AddText({a.x + 26, y}, ink, legend.rows[i].label.c_str());
   }
 }
 
-// Returns the top of what it drew.
-float drawScaleBar(const core::MapState& state, const Strings& strings, float right, float bottom) {
+// The bar is as long as a round distance: drawn against the right of its box, which is as
+// wide as the longest bar.
+void drawScaleBar(const core::MapState& state, const Strings& strings, const core::Bounds& box) {
   const core::ScaleBar bar = core::scaleBar(state.camera().scale());
   const float length = static_cast<float>(bar.pixels);
   const std::string label = distance(bar.metres) + " " + strings("scale_mainland");
   ImDrawList* fg = ImGui::GetForegroundDrawList();
-  const float line = ImGui::GetTextLineHeight();
-  const float box_width = std::max(length, ImGui::CalcTextSize(label.c_str()).x) + 2 * kPad;
-  const ImVec2 a{right - box_width, bottom - line - 18};
+  const float right = static_cast<float>(box.max_x), bottom = static_cast<float>(box.max_y);
+  const ImVec2 a{right - std::max(length, textSize(label).x) - 2 * kPad, static_cast<float>(box.min_y)};
   const ImU32 ink = imColour(kPalette.ink);
   fg->AddRectFilled(a, {right, bottom}, imColour(kPalette.panel, 0.84f), 4.0f);
   fg->AddText({a.x + kPad, a.y + 2}, ink, label.c_str());
@@ -66,51 +99,67 @@ float drawScaleBar(const core::MapState& state, const Strings& strings, float ri
   fg->AddLine({x0, y}, {x1, y}, ink, 2.0f);
   fg->AddLine({x0, y - 5}, {x0, y}, ink, 2.0f);
   fg->AddLine({x1, y - 5}, {x1, y}, ink, 2.0f);
-  return a.y;
 }
 
-void drawBadge(const std::string& text, float left, float bottom) {
+// Text centred in a filled box, with an outline when `edge` is given.
+void drawLabel(const std::string& text, const core::Bounds& box, std::uint32_t fill, float alpha, std::uint32_t ink,
+               float rounding, const std::uint32_t* edge = nullptr, float text_x = -1) {
   ImDrawList* fg = ImGui::GetForegroundDrawList();
-  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  const ImVec2 at{left + 10, bottom - size.y - 16};
-  const ImVec2 a{at.x - 10, at.y - 5}, b{at.x + size.x + 10, at.y + size.y + 5};
-  fg->AddRectFilled(a, b, imColour(kPalette.badge_fill, 0.96f), 12.0f);
-  fg->AddRect(a, b, imColour(kPalette.badge_edge), 12.0f);
-  fg->AddText(at, imColour(kPalette.badge_ink), text.c_str());
+  const ImVec2 a{static_cast<float>(box.min_x), static_cast<float>(box.min_y)};
+  const ImVec2 b{static_cast<float>(box.max_x), static_cast<float>(box.max_y)};
+  fg->AddRectFilled(a, b, imColour(fill, alpha), rounding);
+  if (edge) fg->AddRect(a, b, imColour(*edge), rounding);
+  const ImVec2 size = textSize(text);
+  fg->AddText({text_x >= 0 ? a.x + text_x : (a.x + b.x - size.x) / 2, (a.y + b.y - size.y) / 2}, imColour(ink), text.c_str());
+}
+
+// The button the legend collapses into: its name and a chevron pointing where it goes.
+void drawLegendToggle(const Strings& strings, const core::Bounds& box, bool open) {
+  drawLabel(strings("legend_toggle"), box, kPalette.panel, 0.92f, kPalette.ink, 6.0f, &kPalette.border, kPad);
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  const float cx = static_cast<float>(box.max_x) - kPad - 5, cy = static_cast<float>(box.min_y + box.max_y) / 2;
+  const ImU32 ink = imColour(kPalette.ink);
+  if (open)
+    fg->AddTriangleFilled({cx - 5, cy - 3}, {cx + 5, cy - 3}, {cx, cy + 3}, ink);
+  else
+    fg->AddTriangleFilled({cx - 5, cy + 3}, {cx + 5, cy + 3}, {cx, cy - 3}, ink);
 }
 
 }  // namespace
 
-void drawOverlays(const core::MapState& state, const Strings& strings, float width, float height) {
-  ImDrawList* fg = ImGui::GetForegroundDrawList();
+core::OverlaySizes measureOverlays(const core::MapState& state, const Strings& strings) {
+  core::OverlaySizes sizes;
   const float line = ImGui::GetTextLineHeight();
-  const float right = width - kMargin;
-
-  // Bottom right, stacked upwards: attribution, scale bar, legend.
-  const std::string attribution = strings("attribution");
-  const float attribution_width = ImGui::CalcTextSize(attribution.c_str()).x;
-  fg->AddRectFilled({width - attribution_width - 16, height - line - 8}, {width, height}, imColour(kPalette.panel, 0.84f));
-  fg->AddText({width - attribution_width - 10, height - line - 5}, imColour(kPalette.ink), attribution.c_str());
-  float bottom = height - line - 12;
-  // Plane metres are Lambert-93 metres on the mainland only (the insets are scaled).
-  if (state.viewOnMainland()) bottom = drawScaleBar(state, strings, right, bottom) - 6;
-
-  // Bottom left. On a narrow screen the badge goes above the attribution so both stay readable.
-  if (state.hasDemoEntries()) drawBadge(strings("demo_badge"), kMargin, width < 600 ? height - line - 14 : height);
-
-  std::vector<LegendRow> rows;
-  if (state.regional()) {
-    if (state.regionalMax() == 0) return;
-    for (const auto& c : core::choroplethLegend(state.regionalMax()))
-      rows.push_back({c.low == c.high ? core::text::groupThousands(c.low)
-                                      : core::text::groupThousands(c.low) + "\xE2\x80\x93" + core::text::groupThousands(c.high),
-                      kChoroplethRamp[c.cls]});
-    drawLegend(strings("regional_view"), rows, right, bottom);
-    return;
+  sizes.attribution = boxSize(strings("attribution"), 8, 4);
+  sizes.attribution_short = boxSize(strings("attribution_short"), 8, 4);
+  // The longest bar, under the widest label it can have.
+  sizes.scale_bar = {std::max(120.0f, textSize("8\xC2\xA0" "888\xC2\xA0km " + strings("scale_mainland")).x) + 2 * kPad, line + 18};
+  // Room for either legend, so that switching views does not move the overlays.
+  const ImVec2 metiers = legendSize(legendOf(state, strings, false), core::kMetierSlugs.size());
+  const ImVec2 regional = legendSize(legendOf(state, strings, true), core::kChoroplethClassCount);
+  sizes.legend = {std::max(metiers.x, regional.x), std::max(metiers.y, regional.y)};
+  sizes.legend_toggle = boxSize(strings("legend_toggle"), kPad, 5);
+  sizes.legend_toggle.width += 16;  // the chevron
+  if (state.hasDemoEntries()) {
+    sizes.badge = boxSize(strings("demo_badge"), 10, 5);
+    sizes.badge_short = boxSize(strings("demo_badge_short"), 10, 5);
   }
-  for (std::size_t m = 0; m < core::kMetierSlugs.size(); ++m)
-    rows.push_back({strings("metier_short_" + std::string(core::kMetierSlugs[m])), 0, &kMarkerStyles[m]});
-  drawLegend(strings("legend_title"), rows, right, bottom);
+  return sizes;
+}
+
+void drawOverlays(const core::MapState& state, const Strings& strings) {
+  const core::OverlayLayout& o = state.overlays();
+  if (o.attribution)
+    drawLabel(strings(o.attribution_short ? "attribution_short" : "attribution"), *o.attribution, kPalette.panel, 0.84f,
+              kPalette.ink, 0);
+  if (o.badge)
+    drawLabel(strings(o.badge_short ? "demo_badge_short" : "demo_badge"), *o.badge, kPalette.badge_fill, 0.96f,
+              kPalette.badge_ink, 12.0f, &kPalette.badge_edge);
+  // Plane metres are Lambert-93 metres on the mainland only (the insets are scaled).
+  if (o.scale_bar && state.viewOnMainland()) drawScaleBar(state, strings, *o.scale_bar);
+  if (o.legend_toggle) drawLegendToggle(strings, *o.legend_toggle, state.legendOpen());
+  if (o.legend && !(state.regional() && state.regionalMax() == 0))
+    drawLegend(legendOf(state, strings, state.regional()), *o.legend);
 }
 
 void drawTooltip(const core::MapState& state, const Strings& strings, const MapHits& hits) {

@@ -14,7 +14,7 @@ constexpr std::pair<core::Change, std::string_view> kChangeNames[] = {
     {core::Change::Data, "data"},           {core::Change::Filters, "filters"},
     {core::Change::Selection, "selection"}, {core::Change::Hover, "hover"},
     {core::Change::View, "view"},           {core::Change::Regional, "regional"},
-    {core::Change::List, "list"},
+    {core::Change::List, "list"},           {core::Change::Overlays, "overlays"},
 };
 
 void idOrNull(Writer& w, const core::MapState& state, std::optional<std::uint32_t> index) {
@@ -133,6 +133,21 @@ void dataset(Writer& w, const core::MapState& state) {
   w.EndObject();
 }
 
+// {left, top, right, bottom} in CSS pixels from the map's top-left, or null.
+void box(Writer& w, const std::optional<core::Bounds>& b) {
+  if (!b) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  for (const auto& [name, value] : {std::pair{"left", b->min_x}, std::pair{"top", b->min_y}, std::pair{"right", b->max_x},
+                                    std::pair{"bottom", b->max_y}}) {
+    key(w, name);
+    w.Double(value);
+  }
+  w.EndObject();
+}
+
 }  // namespace
 
 void string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
@@ -208,6 +223,53 @@ void snapshot(Writer& w, const core::MapState& state, const Strings& strings, co
     key(w, "dataset");
     dataset(w, state);
   }
+  if (data || changes.has(Change::Overlays)) {
+    key(w, "overlays");
+    overlays(w, state);
+  }
+  w.EndObject();
+}
+
+void overlays(Writer& w, const core::MapState& state) {
+  const core::OverlayLayout& o = state.overlays();
+  w.StartObject();
+  for (const auto& [name, b] : {std::pair{"attribution", &o.attribution}, std::pair{"scaleBar", &o.scale_bar},
+                                std::pair{"legend", &o.legend}, std::pair{"legendToggle", &o.legend_toggle},
+                                std::pair{"badge", &o.badge}}) {
+    key(w, name);
+    box(w, *b);
+  }
+  key(w, "legendCollapsed");
+  w.Bool(o.legend_collapsed);
+  key(w, "legendOpen");
+  w.Bool(o.legend_collapsed && state.legendOpen());
+  w.EndObject();
+}
+
+void layout(Writer& w, const core::MapState& state) {
+  w.StartObject();
+  key(w, "overlays");
+  overlays(w, state);
+  key(w, "chrome");
+  w.StartArray();
+  for (const core::Bounds& b : state.chrome()) box(w, b);
+  w.EndArray();
+  key(w, "insets");
+  w.StartArray();
+  if (state.ready()) {
+    const core::Camera& camera = state.camera();
+    for (const auto& inset : state.scene().layout.insets()) {
+      const core::Point a = camera.planeToScreen({inset.frame.min_x, inset.frame.max_y});
+      const core::Point b = camera.planeToScreen({inset.frame.max_x, inset.frame.min_y});
+      w.StartObject();
+      key(w, "territory");
+      string(w, core::info(inset.territory).slug);
+      key(w, "box");
+      box(w, core::Bounds::of(a.x, a.y, b.x, b.y));
+      w.EndObject();
+    }
+  }
+  w.EndArray();
   w.EndObject();
 }
 

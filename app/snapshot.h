@@ -24,5 +24,11 @@ void stateFields(Writer& w, const core::MapState& state);
 // {changes, …stateFields, count, and the sections `changes` calls for}.
 void snapshot(Writer& w, const core::MapState& state, const Strings& strings, core::Changes changes);
 void loadReport(Writer& w, const core::LoadReport& report);
+// Where the overlays are drawn: {attribution, scaleBar, legend, legendToggle, badge:
+// {left, top, right, bottom} or null, legendCollapsed, legendOpen}.
+void overlays(Writer& w, const core::MapState& state);
+// What covers the map, for tests: {overlays, chrome: [boxes], insets: [{territory, box}]},
+// the insets' frames where they are drawn now.
+void layout(Writer& w, const core::MapState& state);
 
 }  // namespace app::json

@@ -15,6 +15,7 @@ enum class Change : std::uint32_t {
   Regional = 1u << 5,   // the regional view was switched on or off
   List = 1u << 6,       // more of the matching list is shown
   Drawing = 1u << 7,    // only the picture: fan-out, crosshair, viewport size
+  Overlays = 1u << 8,   // where the overlays go, or the legend opened or closed
 };
 
 class Changes {

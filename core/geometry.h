@@ -54,6 +54,7 @@ struct Bounds {
   Bounds inflated(double margin) const {
     return empty() ? *this : of(min_x - margin, min_y - margin, max_x + margin, max_y + margin);
   }
+  friend bool operator==(const Bounds&, const Bounds&) = default;
 };
 
 }  // namespace core

@@ -61,8 +61,10 @@ Changes MapState::load(DataKind kind, std::string_view json, LoadReport& report)
     if (auto error = rebuildScene(); error && !report.fatal) report.fatal = std::move(*error);
   }
   refreshMatching();
+  Changes changes = Change::Data | Change::Filters | Change::Selection | Change::Hover;
+  changes |= relayout();  // the overview's extent is the scene's
   if (scene_ && viewport_known_) fitHome();
-  return Change::Data | Change::Filters | Change::Selection | Change::Hover;
+  return changes;
 }
 
 std::optional<std::string> MapState::rebuildScene() {

@@ -20,14 +20,16 @@
 #include "clusters.h"
 #include "geojson.h"
 #include "places.h"
+#include "overlay_layout.h"
 #include "query.h"
 #include "scene.h"
 
 namespace core {
 
 struct MapStateOptions {
-  double home_padding = 24;    // CSS pixels around « Vue d’ensemble »
-  double legend_width = 170;   // kept free on the right of landscape screens for the legend
+  // CSS pixels between « Vue d’ensemble » and the map's edges, the page's controls and the
+  // overlays; on small maps 4 % of the shorter side, at least 10.
+  double home_padding = 24;
   double key_pan = 80;         // CSS pixels per arrow key
   double key_zoom = 1.6;       // per + or − (keys and buttons)
   double wheel_zoom = 1.4;     // per wheel notch: France crossed in a few turns, no overshoot
@@ -90,7 +92,8 @@ class MapState {
   // gazetteer's CSV.
   Changes load(DataKind kind, std::string_view text, LoadReport& report);
   // The map's size in CSS pixels. Portrait screens get the insets in rows under the
-  // mainland; the first size known with data fits the overview.
+  // mainland; the first size known with data fits the overview, and so does every size
+  // after it while the user has not moved the view.
   Changes resize(double width, double height);
 
   // Unknown values are dropped, and listed in `rejected` for the caller to warn about.
@@ -134,6 +137,13 @@ class MapState {
   // kilometres of it across the map.
   Changes centerOn(LonLat at, double width_km);
   Changes setRegional(bool on);
+  // What covers the map: the page's own controls (CSS pixels from the map's top-left) and the
+  // overlays' sizes as the front end measures them. The overlays are laid out again, and an
+  // overview the user has not moved is fitted again, clear of both (overlay_layout.h).
+  Changes setChrome(std::vector<Bounds> boxes);
+  Changes setOverlaySizes(const OverlaySizes& sizes);
+  // Opens or closes the legend collapsed into its toggle.
+  Changes setLegendOpen(bool open);
   Changes key(KeyCommand command);
   // A click on a marker opens its card; on a cluster zooms at least one level deeper, or
   // fans its points out when zooming cannot separate them.
@@ -175,6 +185,9 @@ class MapState {
   std::optional<std::uint32_t> hovered() const { return hovered_; }
   bool regional() const { return regional_; }
   bool crosshair() const { return crosshair_; }
+  const OverlayLayout& overlays() const { return overlays_; }
+  bool legendOpen() const { return legend_open_; }
+  const std::vector<Bounds>& chrome() const { return chrome_; }
 
   // What is drawn at the current view: markers, clusters and fanned-out markers.
   const std::vector<MapItem>& items() const;
@@ -202,6 +215,7 @@ class MapState {
   Changes viewMoved();
   void refreshList();
   Changes loadPlaces(std::string_view csv, LoadReport& report);
+  Changes relayout();
 
   const Projector& projector_;
   MapStateOptions options_;
@@ -248,6 +262,11 @@ class MapState {
   Camera camera_;
   bool viewport_known_ = false;
   bool home_fitted_ = false;
+  bool at_home_ = false;  // the view is the overview, not moved since
+  std::vector<Bounds> chrome_;
+  OverlaySizes overlay_sizes_;
+  bool legend_open_ = false;
+  OverlayLayout overlays_;
   bool regional_ = false;
   bool crosshair_ = false;
   // Points sharing one location, fanned out around it after a click on their cluster.

@@ -10,6 +10,7 @@ namespace core {
 Changes MapState::viewMoved() {
   spider_.reset();
   items_stale_ = true;
+  at_home_ = false;
   if (!list_in_view_) return Change::View;
   refreshList();
   return Change::View | Change::List;
@@ -17,13 +18,13 @@ Changes MapState::viewMoved() {
 
 void MapState::fitHome() {
   camera_.setScaleLimits(0, 1e9);
-  // On landscape screens the legend and scale bar take the bottom right: keep France clear.
-  const bool landscape = camera_.viewportWidth() >= camera_.viewportHeight();
-  const double pad = options_.home_padding;
-  camera_.fit(scene_->home, pad, pad, landscape ? options_.legend_width : pad, pad);
+  // Clear of the page's controls and of the overlays, as relayout() worked out.
+  const Padding& p = overlays_.padding;
+  camera_.fit(scene_->home, p.left, p.top, p.right, p.bottom);
   const double home_scale = camera_.scale();
   camera_.setScaleLimits(home_scale * options_.min_zoom, home_scale * options_.max_zoom);
   home_fitted_ = true;
+  at_home_ = true;
   spider_.reset();
   items_stale_ = true;
   // Level 0 of the clusters is the widest view one can zoom out to.
@@ -50,9 +51,61 @@ Changes MapState::resize(double width, double height) {
       refreshMatching();
     }
   }
+  Changes changes = relayout();
   if (scene_ && !home_fitted_) fitHome();
-  if (list_in_view_) refreshList();
-  return list_in_view_ ? Change::Drawing | Change::List : Changes(Change::Drawing);
+  if (list_in_view_) {
+    refreshList();
+    changes |= Change::List;
+  }
+  return changes | Change::Drawing;
+}
+
+Changes MapState::relayout() {
+  OverlayRequest request;
+  request.width = camera_.viewportWidth();
+  request.height = camera_.viewportHeight();
+  request.chrome = chrome_;
+  request.sizes = overlay_sizes_;
+  request.legend_open = legend_open_;
+  if (scene_) request.home = {scene_->home.width(), scene_->home.height()};
+  request.padding = std::min(options_.home_padding, std::max(10.0, 0.04 * std::min(request.width, request.height)));
+  Changes changes;
+  OverlayLayout layout = layoutOverlays(request);
+  // The page is told when what it sees moves, not when only the overview's padding does.
+  OverlayLayout drawn = layout;
+  drawn.padding = overlays_.padding;
+  if (!(drawn == overlays_)) changes |= Change::Overlays;
+  overlays_ = std::move(layout);
+  // An overview the user has not moved follows the frame it is in. It is the same view as
+  // far as the page's address is concerned: not a View change.
+  if (scene_ && home_fitted_ && at_home_) {
+    const Point center = camera_.center();
+    const double scale = camera_.scale();
+    fitHome();
+    if (center.x != camera_.center().x || center.y != camera_.center().y || scale != camera_.scale())
+      changes |= Change::Drawing;
+  }
+  return changes;
+}
+
+Changes MapState::setChrome(std::vector<Bounds> boxes) {
+  for (const Bounds& b : boxes)
+    if (!std::isfinite(b.min_x + b.min_y + b.max_x + b.max_y) || b.empty()) return Changes::refused();
+  if (boxes == chrome_) return {};
+  chrome_ = std::move(boxes);
+  return relayout();
+}
+
+Changes MapState::setOverlaySizes(const OverlaySizes& sizes) {
+  if (sizes == overlay_sizes_) return {};
+  overlay_sizes_ = sizes;
+  return relayout();
+}
+
+Changes MapState::setLegendOpen(bool open) {
+  if (open == legend_open_) return {};
+  legend_open_ = open;
+  return relayout();
 }
 
 Changes MapState::panBy(double dx, double dy) {
@@ -92,8 +145,10 @@ Changes MapState::pinch(Point a0, Point b0, Point a1, Point b1) {
 
 Changes MapState::home() {
   if (!scene_) return Changes::refused();
-  fitHome();
-  return viewMoved();
+  Changes changes = viewMoved();  // the fan folds, the list follows…
+  fitHome();                      // …and the view is the overview again
+  if (list_in_view_) refreshList();
+  return changes;
 }
 
 Changes MapState::zoomToTerritory(Territory territory) {

@@ -10,6 +10,7 @@ import { wireEmbedDialog } from './embed-dialog.js';
 import { checkReport, downloadProblem, failure, showError, showNotice } from './errors.js';
 import { wireExports } from './exports.js';
 import { applyStrings, lang, loadStrings, t } from './i18n.js';
+import { watchChrome, wireLayout } from './layout.js';
 import { setFilters, showPanel, wirePanel } from './panel.js';
 import { parseState, serialiseState } from './url.js';
 
@@ -123,6 +124,7 @@ function watchSize() {
 
 async function start() {
   if (new URLSearchParams(window.location.search).get('embed') === '1') document.body.classList.add('embed');
+  wireLayout();
   const stringsText = loadStrings();
   const downloads = DATA.map(([, url, name]) => download(url, name));
   for (const d of downloads) d.catch(() => {});
@@ -159,6 +161,7 @@ async function start() {
   }
   if (strings) bridge.send({ type: 'strings', json: strings, lang });
   watchSize();
+  watchChrome();
 
   $('loading-text').textContent = t('loading_data');
   const notices = [];

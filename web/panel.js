@@ -188,8 +188,4 @@ export function wirePanel({ onOpenCard }) {
     search.value = '';
     send({ type: 'reset' });
   });
-  $('sheet-handle').addEventListener('click', () => {
-    const open = $('panel').classList.toggle('open');
-    $('sheet-handle').setAttribute('aria-expanded', open ? 'true' : 'false');
-  });
 }

@@ -168,6 +168,51 @@ TEST_F(BridgeTest, ProjectAndScreenPosition) {
   EXPECT_TRUE(call(R"({"type":"screenPosition","id":"paris-a"})")["result"].IsNull());  // clustered
 }
 
+TEST_F(BridgeTest, ThePagesControlsReachTheLayout) {
+  Document d = call(R"({"type":"chrome","boxes":[{"left":1144,"top":12,"right":1268,"bottom":282}]})");
+  ASSERT_TRUE(d["ok"].GetBool());
+  // The overview is fitted again clear of them, which the page needs not hear about: it is
+  // still the overview, and no overlay moved (this map measured none).
+  EXPECT_TRUE(d["snapshot"].IsNull());
+  d = call(R"({"type":"state","layout":true})");
+  const auto& layout = d["state"]["layout"];
+  ASSERT_EQ(layout["chrome"].Size(), 1u);
+  EXPECT_EQ(layout["chrome"][0]["right"].GetDouble(), 1268);
+  // The insets' frames where they are drawn, left of the controls.
+  ASSERT_GT(layout["insets"].Size(), 0u);
+  for (const auto& inset : layout["insets"].GetArray()) {
+    EXPECT_TRUE(inset["territory"].IsString());
+    EXPECT_LT(inset["box"]["right"].GetDouble(), 1144);
+    EXPECT_GT(inset["box"]["bottom"].GetDouble(), inset["box"]["top"].GetDouble());
+  }
+  // Boxes that are not four numbers: refused.
+  EXPECT_FALSE(call(R"({"type":"chrome","boxes":[{"left":"a","top":0,"right":1,"bottom":1}]})")["ok"].GetBool());
+  EXPECT_FALSE(call(R"({"type":"chrome"})")["ok"].GetBool());
+}
+
+TEST_F(BridgeTest, TheCollapsedLegendOpensOnRequest) {
+  state.resize(400, 300);
+  state.setOverlaySizes(test_support::overlaySizes());
+  call(R"({"type":"chrome","boxes":[{"left":8,"top":8,"right":392,"bottom":44}]})");
+  Document d = call(R"({"type":"state","layout":true})");
+  const auto& before = d["state"]["layout"]["overlays"];
+  ASSERT_TRUE(before["legendCollapsed"].GetBool());
+  EXPECT_FALSE(before["legendOpen"].GetBool());
+  EXPECT_TRUE(before["legend"].IsNull());
+  const double toggle_top = before["legendToggle"]["top"].GetDouble();
+
+  d = call(R"({"type":"legend","open":true})");
+  ASSERT_TRUE(d["ok"].GetBool());
+  EXPECT_EQ(strings(d["snapshot"]["changes"]), (std::vector<std::string>{"overlays"}));
+  const auto& open = d["snapshot"]["overlays"];
+  EXPECT_TRUE(open["legendOpen"].GetBool());
+  ASSERT_TRUE(open["legend"].IsObject());
+  EXPECT_LE(open["legend"]["bottom"].GetDouble(), toggle_top);
+  EXPECT_EQ(open["legendToggle"]["top"].GetDouble(), toggle_top);
+  d = call(R"({"type":"legend","open":false})");
+  EXPECT_TRUE(d["snapshot"]["overlays"]["legend"].IsNull());
+}
+
 class BridgeListTest : public BridgeTest {
  protected:
   BridgeListTest() : BridgeTest(options()) {}

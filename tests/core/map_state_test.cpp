@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "test_support.h"
@@ -258,18 +259,100 @@ TEST_F(MapStateTest, MapHoverGoesWithThePointerButListHoverStays) {
 
 // ---- View -----------------------------------------------------------------------------
 
-TEST_F(MapStateTest, OverviewKeepsTheLegendCornerFreeOnLandscapeScreens) {
-  const core::Bounds home = state.scene().home;
-  const Point top_left = state.camera().planeToScreen({home.min_x, home.max_y});
-  const Point bottom_right = state.camera().planeToScreen({home.max_x, home.min_y});
-  EXPECT_GE(top_left.x, 24 - 1e-6);
-  EXPECT_GE(top_left.y, 24 - 1e-6);
-  EXPECT_LE(bottom_right.x, 1280 - 170 + 1e-6);
-  EXPECT_LE(bottom_right.y, 800 - 24 + 1e-6);
-  // Tight on one axis: the largest scale that fits.
-  const bool tight_x = std::abs(bottom_right.x - top_left.x - (1280 - 24 - 170)) < 1e-6;
-  const bool tight_y = std::abs(bottom_right.y - top_left.y - (800 - 48)) < 1e-6;
+// The overview's box on screen.
+core::Bounds homeOnScreen(const MapState& s) {
+  const core::Bounds home = s.scene().home;
+  const Point a = s.camera().planeToScreen({home.min_x, home.max_y});
+  const Point b = s.camera().planeToScreen({home.max_x, home.min_y});
+  return core::Bounds::of(a.x, a.y, b.x, b.y);
+}
+
+bool overlap(const core::Bounds& a, const core::Bounds& b) {
+  return a.min_x < b.max_x && b.min_x < a.max_x && a.min_y < b.max_y && b.min_y < a.max_y;
+}
+
+TEST_F(MapStateTest, OverviewKeepsClearOfTheControlsAndTheOverlays) {
+  const core::Bounds controls = core::Bounds::of(1144, 12, 1268, 282);  // a column at the top right
+  state.setChrome({controls});
+  state.setOverlaySizes(test_support::overlaySizes());
+  const core::OverlayLayout& o = state.overlays();
+  ASSERT_TRUE(o.attribution && o.scale_bar && o.legend && o.badge);
+  const core::Bounds home = homeOnScreen(state);
+  // 24 px from the edges, from the controls and from every overlay.
+  EXPECT_GE(home.min_x, 24 - 1e-6);
+  EXPECT_GE(home.min_y, 24 - 1e-6);
+  EXPECT_LE(home.max_x, 1280 - 24 + 1e-6);
+  EXPECT_LE(home.max_y, 800 - 24 + 1e-6);
+  for (const auto& box : {controls, *o.attribution, *o.scale_bar, *o.legend, *o.badge})
+    EXPECT_FALSE(overlap(home, box.inflated(24 - 1e-6)));
+  // As large as that allows: tight against the padding on one axis.
+  const core::Padding& p = o.padding;
+  const bool tight_x = std::abs(home.width() - (1280 - p.left - p.right)) < 1e-6;
+  const bool tight_y = std::abs(home.height() - (800 - p.top - p.bottom)) < 1e-6;
   EXPECT_TRUE(tight_x || tight_y);
+}
+
+TEST_F(MapStateTest, AnUnmovedOverviewFollowsItsFrame) {
+  const double scale = state.camera().scale();
+  // A bar of controls across the top: the overview moves down and shrinks, and that is no
+  // move of the user's (the address keeps no view for it).
+  const Changes changes = state.setChrome({core::Bounds::of(0, 0, 1280, 200)});
+  EXPECT_TRUE(changes.has(Change::Drawing));
+  EXPECT_FALSE(changes.has(Change::View));
+  EXPECT_LT(state.camera().scale(), scale);
+  EXPECT_GE(homeOnScreen(state).min_y, 200 + 24 - 1e-6);
+  // A larger window: still the overview, fitted again.
+  state.resize(1600, 1000);
+  EXPECT_GE(homeOnScreen(state).min_y, 200 + 24 - 1e-6);
+  EXPECT_NEAR(homeOnScreen(state).max_y, 1000 - 24, 1e-6);
+  // Once the user has moved the map, the frame changing leaves the view alone.
+  state.panBy(10, 0);
+  const Point center = state.camera().center();
+  const double moved_scale = state.camera().scale();
+  EXPECT_FALSE(state.setChrome({}).has(Change::Drawing));
+  EXPECT_EQ(state.camera().center().x, center.x);
+  EXPECT_EQ(state.camera().scale(), moved_scale);
+  // « Vue d’ensemble » fits it again, clear of what covers the map then.
+  state.home();
+  EXPECT_NEAR(homeOnScreen(state).min_y, 24, 1e-6);
+}
+
+TEST_F(MapStateTest, ASmallMapCollapsesItsLegendAndOpensItOnRequest) {
+  MapState s(projector);
+  loadAll(s, 400, 300);
+  s.setChrome({core::Bounds::of(8, 8, 96, 44), core::Bounds::of(184, 8, 392, 44)});
+  EXPECT_TRUE(s.setOverlaySizes(test_support::overlaySizes()).has(Change::Overlays));
+  ASSERT_TRUE(s.overlays().legend_collapsed);
+  EXPECT_FALSE(s.overlays().legend);
+  const double scale = s.camera().scale();
+  // Opened, it takes room above its toggle, and the overview makes room for it.
+  EXPECT_TRUE(s.setLegendOpen(true).has(Change::Overlays));
+  ASSERT_TRUE(s.overlays().legend);
+  EXPECT_TRUE(s.legendOpen());
+  EXPECT_LT(s.camera().scale(), scale);
+  EXPECT_FALSE(overlap(homeOnScreen(s), *s.overlays().legend));
+  EXPECT_FALSE(s.setLegendOpen(true).any());
+  EXPECT_TRUE(s.setLegendOpen(false).has(Change::Overlays));
+  EXPECT_NEAR(s.camera().scale(), scale, scale * 1e-12);
+}
+
+TEST_F(MapStateTest, SmallMapsKeepLessPaddingRoundTheOverview) {
+  // 4 % of the shorter side, at least 10 px, at most 24.
+  for (const auto [width, height, padding] : {std::tuple{400.0, 300.0, 12.0}, std::tuple{200.0, 150.0, 10.0}, std::tuple{1600.0, 1000.0, 24.0}}) {
+    MapState s(projector);
+    loadAll(s, width, height);
+    const core::Bounds home = homeOnScreen(s);
+    // Tight on one axis, with the padding on both sides.
+    const bool tight_x = std::abs(home.min_x - padding) < 1e-6 && std::abs(width - home.max_x - padding) < 1e-6;
+    const bool tight_y = std::abs(home.min_y - padding) < 1e-6 && std::abs(height - home.max_y - padding) < 1e-6;
+    EXPECT_TRUE(tight_x || tight_y) << width << " × " << height;
+  }
+}
+
+TEST_F(MapStateTest, ControlsThatAreNotBoxesAreRefused) {
+  EXPECT_TRUE(state.setChrome({core::Bounds::of(0, 0, std::nan(""), 10)}).isRefused());
+  EXPECT_TRUE(state.setChrome({core::Bounds::of(10, 10, 0, 0)}).isRefused());
+  EXPECT_TRUE(state.chrome().empty());
 }
 
 TEST_F(MapStateTest, PortraitScreensPutTheInsetsUnderTheMainland) {

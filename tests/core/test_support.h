@@ -6,7 +6,22 @@
 #include <string>
 #include <vector>
 
+#include "overlay_layout.h"
+
 namespace test_support {
+
+// The overlays' sizes as the map measures them in its font (about 16 px a line).
+inline core::OverlaySizes overlaySizes() {
+  core::OverlaySizes s;
+  s.attribution = {282, 24};
+  s.attribution_short = {170, 24};
+  s.scale_bar = {150, 34};
+  s.legend = {152, 108};
+  s.legend_toggle = {92, 26};
+  s.badge = {178, 26};
+  s.badge_short = {58, 26};
+  return s;
+}
 
 inline std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
