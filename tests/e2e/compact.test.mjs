@@ -137,6 +137,8 @@ describe('the compact layout', () => {
       await page.keyboard.press('Tab');
       assert.equal((await drawer(page)).focused, 'search', 'Tab goes into the drawer, to the search field');
       await page.keyboard.press('Tab');
+      assert.equal((await drawer(page)).focused, 'skip-to-map', 'then « Aller à la carte »');
+      await page.keyboard.press('Tab');
       await page.keyboard.press('Space');
       assert.deepEqual((await page.evaluate(() => window.catalyseurs.state())).filters.metiers.sort(), ['dialogue', 'lieu'], 'Space ticks the next box');
       await page.keyboard.press('Escape');
