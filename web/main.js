@@ -139,7 +139,7 @@ async function start() {
   bridge.onSnapshot(onSnapshot);
   wireControls({ onContextLost: () => showError('error_context_lost_title', 'error_context_lost') });
   wirePanel({ onOpenCard: openCard });
-  wireCard(() => last?.selected);
+  wireCard(() => last);
   wireExports();
   try {
     await bridge.start({
