@@ -8,6 +8,7 @@ import { closeCard, openCard, showCard, wireCard } from './card.js';
 import { wireControls } from './controls.js';
 import { checkReport, downloadProblem, failure, showError, showNotice } from './errors.js';
 import { wireExports } from './exports.js';
+import { wireHost } from './host.js';
 import { applyStrings, lang, loadStrings, t } from './i18n.js';
 import { setFilters, showPanel, wirePanel } from './panel.js';
 import { parseState, serialiseState } from './url.js';
@@ -178,6 +179,19 @@ async function start() {
 
 const requireEngine = (fallback, fn) => (...args) => (bridge.started() && dataLoaded ? fn(...args) : fallback);
 
+// What a host page (host.js) and window.catalyseurs may ask, done as the user's actions are.
+const commands = {
+  // Opens the card of `id` (an empty id closes it); false for an unknown id.
+  select: (id) => (id ? openCard(String(id)) : (closeCard(), true)),
+  // {metiers, thematiques, structure, region}: arrays of values; returns the values ignored.
+  setFilters: (filters) => setFilters(filters),
+  search: (text) => {
+    $('search').value = String(text ?? '');
+    bridge.send({ type: 'search', q: String(text ?? '') });
+  },
+  home: () => { bridge.send({ type: 'home' }); },
+};
+
 window.catalyseurs = Object.freeze({
   ready,
   // {territory, epsg, x, y} computed by the C++ Projector, or null outside France.
@@ -187,14 +201,11 @@ window.catalyseurs = Object.freeze({
   screenPosition: requireEngine(null, (id) => bridge.send({ type: 'screenPosition', id: String(id) }).result),
   // {total, matching, matchingIds, visible, selected, hovered, filters, q, regional, view}
   state: requireEngine(null, () => bridge.send({ type: 'state', ids: true }).state),
-  // Opens the card of `id` (an empty id closes it); false for an unknown id.
-  select: requireEngine(false, (id) => (id ? openCard(String(id)) : (closeCard(), true))),
-  // {metiers, thematiques, structure, region}: arrays of values; returns the values ignored.
-  setFilters: requireEngine([], (filters) => setFilters(filters)),
-  search: requireEngine(undefined, (text) => {
-    $('search').value = String(text ?? '');
-    bridge.send({ type: 'search', q: String(text ?? '') });
-  }),
+  select: requireEngine(false, commands.select),
+  setFilters: requireEngine([], commands.setFilters),
+  search: requireEngine(undefined, commands.search),
+  home: requireEngine(undefined, commands.home),
 });
+wireHost({ ready, commands });
 
 start();
