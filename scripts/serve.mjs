@@ -3,7 +3,12 @@
 // Content-Security-Policy the map is meant to run under, so that local use and the browser
 // tests see what a production server would send.
 //
-//   node scripts/serve.mjs SITE_DIR [--port 8080]      (PORT in the environment works too)
+//   node scripts/serve.mjs SITE_DIR [--port 8080] [--frame-ancestors SOURCES]
+//
+// PORT and FRAME_ANCESTORS in the environment work too. SOURCES is the CSP frame-ancestors
+// list of the pages allowed to frame the map: '*' by default, since the map is meant to be
+// embedded; e.g. "'self' https://www.exemple.fr". README « Intégrer la carte dans un site »
+// shows the same header for nginx and Apache.
 import { createServer } from 'node:http';
 import { stat, open } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -26,17 +31,32 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+export const DEFAULT_FRAME_ANCESTORS = '*';
+
+// A frame-ancestors source list as it may go into the header: non-empty, printable, and
+// without the ';' or ',' that would end the directive or the policy and start another.
+export function checkFrameAncestors(sources) {
+  const text = String(sources ?? '').trim();
+  if (!text || /[;,\x00-\x1f\x7f-\uffff]/.test(text)) throw new Error(`frame-ancestors invalide : « ${sources} »`);
+  return text;
+}
+
 // 'wasm-unsafe-eval' allows compiling WebAssembly only; JavaScript eval stays forbidden.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export function contentSecurityPolicy(frameAncestors = DEFAULT_FRAME_ANCESTORS) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${checkFrameAncestors(frameAncestors)}`,
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 async function fileInfo(path) {
   try {
@@ -47,8 +67,9 @@ async function fileInfo(path) {
   }
 }
 
-export function startServer(root, { port = 8080, host = '127.0.0.1', quiet = false } = {}) {
+export function startServer(root, { port = 8080, host = '127.0.0.1', quiet = false, frameAncestors = DEFAULT_FRAME_ANCESTORS } = {}) {
   const base = resolve(root);
+  const policy = contentSecurityPolicy(frameAncestors);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -82,7 +103,7 @@ export function startServer(root, { port = 8080, host = '127.0.0.1', quiet = fal
       const headers = {
         'Content-Type': TYPES[extname(path)] || 'application/octet-stream',
         'Content-Length': size,
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': policy,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': extname(path) === '.html' ? 'no-cache' : 'public, max-age=300',
@@ -115,14 +136,21 @@ export function startServer(root, { port = 8080, host = '127.0.0.1', quiet = fal
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const args = process.argv.slice(2);
-  const root = args.find((a) => !a.startsWith('--'));
-  const portFlag = args.indexOf('--port');
-  const port = Number(portFlag >= 0 ? args[portFlag + 1] : process.env.PORT || 8080);
+  const flag = (name) => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : undefined);
+  const root = args.find((a, i) => !a.startsWith('--') && !['--port', '--frame-ancestors'].includes(args[i - 1]));
+  const port = Number(flag('--port') ?? (process.env.PORT || 8080));
+  const frameAncestors = flag('--frame-ancestors') ?? (process.env.FRAME_ANCESTORS || DEFAULT_FRAME_ANCESTORS);
   if (!root) {
-    console.error('usage: node scripts/serve.mjs SITE_DIR [--port N]');
+    console.error('usage: node scripts/serve.mjs SITE_DIR [--port N] [--frame-ancestors SOURCES]');
     process.exit(2);
   }
-  startServer(root, { port }).catch((e) => {
+  try {
+    checkFrameAncestors(frameAncestors);
+  } catch (e) {
+    console.error(`${e.message} (une liste de sources CSP séparées par des espaces, par exemple "'self' https://www.exemple.fr")`);
+    process.exit(2);
+  }
+  startServer(root, { port, frameAncestors }).catch((e) => {
     console.error(`Impossible d’écouter sur 127.0.0.1:${port} : ${e.message}`);
     process.exit(1);
   });

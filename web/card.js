@@ -1,9 +1,10 @@
 // The card (« fiche ») of the selected catalyseur, drawn from the engine's snapshot: name,
-// type, place, métiers, territory, description, thématiques, website, permalink.
+// type, place, métiers, territory, description, thématiques, website, and a link that
+// gives the whole state around it.
 import { send } from './bridge.js';
-import { lang, t } from './i18n.js';
+import { t } from './i18n.js';
 import { swatch } from './panel.js';
-import { permalinkSearch } from './url.js';
+import { shareSearch } from './url.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -87,9 +88,10 @@ export function showCard(snapshot) {
   $('panel').classList.remove('open');
 }
 
-async function copyLink(selected) {
+// `state`, the last snapshot, holds the open card with the filters, search and view around it.
+async function copyLink(state) {
   const url = new URL(window.location.href);
-  url.search = permalinkSearch(selected, lang);
+  url.search = shareSearch(state, window.location.search);
   url.hash = '';
   try {
     await navigator.clipboard.writeText(url.toString());
@@ -107,9 +109,9 @@ async function copyLink(selected) {
   $('card-copied').textContent = t('card_link_copied');
 }
 
-export function wireCard(currentSelection) {
+export function wireCard(currentState) {
   $('card-close').addEventListener('click', closeCard);
-  $('card-copy').addEventListener('click', () => { const id = currentSelection(); if (id) copyLink(id); });
+  $('card-copy').addEventListener('click', () => { const state = currentState(); if (state?.selected) copyLink(state); });
   // Esc closes the card from anywhere but the map, whose own Esc folds a fan first.
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || $('card').hidden || event.target === $('canvas') || event.defaultPrevented) return;

@@ -9,6 +9,7 @@ import { wireControls } from './controls.js';
 import { wireEmbedDialog } from './embed-dialog.js';
 import { checkReport, downloadProblem, failure, showError, showNotice } from './errors.js';
 import { wireExports } from './exports.js';
+import { wireHost } from './host.js';
 import { applyStrings, lang, loadStrings, t } from './i18n.js';
 import { watchChrome, wireLayout } from './layout.js';
 import { setFilters, showPanel, wirePanel } from './panel.js';
@@ -142,7 +143,7 @@ async function start() {
   bridge.onSnapshot(onSnapshot);
   wireControls({ onContextLost: () => showError('error_context_lost_title', 'error_context_lost') });
   wirePanel({ onOpenCard: openCard });
-  wireCard(() => last?.selected);
+  wireCard(() => last);
   wireExports();
   wireEmbedDialog();
   try {
@@ -183,6 +184,19 @@ async function start() {
 
 const requireEngine = (fallback, fn) => (...args) => (bridge.started() && dataLoaded ? fn(...args) : fallback);
 
+// What a host page (host.js) and window.catalyseurs may ask, done as the user's actions are.
+const commands = {
+  // Opens the card of `id` (an empty id closes it); false for an unknown id.
+  select: (id) => (id ? openCard(String(id)) : (closeCard(), true)),
+  // {metiers, thematiques, structure, region}: arrays of values; returns the values ignored.
+  setFilters: (filters) => setFilters(filters),
+  search: (text) => {
+    $('search').value = String(text ?? '');
+    bridge.send({ type: 'search', q: String(text ?? '') });
+  },
+  home: () => { bridge.send({ type: 'home' }); },
+};
+
 window.catalyseurs = Object.freeze({
   ready,
   // {territory, epsg, x, y} computed by the C++ Projector, or null outside France.
@@ -192,14 +206,11 @@ window.catalyseurs = Object.freeze({
   screenPosition: requireEngine(null, (id) => bridge.send({ type: 'screenPosition', id: String(id) }).result),
   // {total, matching, matchingIds, visible, selected, hovered, filters, q, regional, view}
   state: requireEngine(null, () => bridge.send({ type: 'state', ids: true }).state),
-  // Opens the card of `id` (an empty id closes it); false for an unknown id.
-  select: requireEngine(false, (id) => (id ? openCard(String(id)) : (closeCard(), true))),
-  // {metiers, thematiques, structure, region}: arrays of values; returns the values ignored.
-  setFilters: requireEngine([], (filters) => setFilters(filters)),
-  search: requireEngine(undefined, (text) => {
-    $('search').value = String(text ?? '');
-    bridge.send({ type: 'search', q: String(text ?? '') });
-  }),
+  select: requireEngine(false, commands.select),
+  setFilters: requireEngine([], commands.setFilters),
+  search: requireEngine(undefined, commands.search),
+  home: requireEngine(undefined, commands.home),
 });
+wireHost({ ready, commands });
 
 start();

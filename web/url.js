@@ -71,9 +71,11 @@ export function serialiseState(state, { current = '', withView = false } = {}) {
   return text ? `?${text}` : '';
 }
 
-// The link « Copier le lien » gives: the card alone, in the page's language.
-export function permalinkSearch(id, lang) {
-  const params = new URLSearchParams({ id });
-  if (lang && lang !== 'fr') params.set('lang', lang);
-  return `?${params}`;
+// The link « Copier le lien » gives: what the address shows (filters, search, card, regional
+// view, language), with the view always, so that the link opens the map as it is seen. Not
+// embed=1: whoever opens a shared link gets the whole page, even when it was copied in a frame.
+export function shareSearch(state, current = '') {
+  const kept = new URLSearchParams(current);
+  kept.delete('embed');
+  return serialiseState(state, { current: kept.toString(), withView: true });
 }

@@ -1,8 +1,8 @@
 // From the map to a catalyseur's card (DESIGN §5.1): clicking a cluster zooms onto it,
 // clicking a cluster of catalyseurs at one place fans them out, clicking a marker opens its
 // card, which shows the entry as the data file has it, links only to http(s) sites in a
-// new tab, copies a permalink, and closes with Esc or its close button. A `javascript:`
-// site never reaches the page.
+// new tab, copies a link with the whole state around it (filters, search, card, view), and
+// closes with Esc or its close button. A `javascript:` site never reaches the page.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import {
@@ -52,7 +52,7 @@ function clearance(plane) {
   return best;
 }
 
-// « Copier le lien » writes the permalink to the clipboard, and the test reads it back.
+// « Copier le lien » writes the link to the clipboard, and the test reads it back.
 const shared = sharedPage({
   setup: (p, context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.site.origin }),
 });
@@ -285,26 +285,53 @@ describe('from the map to the card', () => {
     await assertCard(chosen);
     await saveScreenshot(page, 'card-fanned-marker');
 
+    // The link carries the whole state around the card, as the address does: a filter and
+    // a search the card matches, and the view.
+    const metier = byId.get(chosen).metiers[0];
+    const q = byId.get(chosen).commune;
+    await page.check(`input[name="metiers"][value="${metier}"]`);
+    await page.fill('#search', q);
+    await page.waitForFunction((text) => window.catalyseurs.state().q === text, q);
+    const shown = await view();
+    const viewText = `${Math.round(shown.x)},${Math.round(shown.y)},${Number(shown.scale).toPrecision(4)}`;
+    await page.waitForFunction((v) => new URLSearchParams(window.location.search).get('view') === v, viewText);
+
     await page.click('#card-copy');
     await page.locator('#card-copied').filter({ hasText: /\S/ }).waitFor({ timeout: 5_000 });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const link = new URL(copied);
-    assert.equal(link.origin, shared.site.origin, `the permalink « ${copied} » must point at this map`);
-    assert.equal(link.searchParams.get('id'), chosen, `the permalink « ${copied} » must carry id=${chosen}`);
+    assert.equal(link.origin, shared.site.origin, `the link « ${copied} » must point at this map`);
+    assert.equal(copied, page.url(), 'the link is what the address bar shows');
+    assert.equal(link.searchParams.get('id'), chosen, `the link « ${copied} » must carry id=${chosen}`);
+    assert.equal(link.searchParams.get('metier'), metier);
+    assert.equal(link.searchParams.get('q'), q);
+    assert.equal(link.searchParams.get('view'), viewText);
 
     await page.click('#card-close');
     await page.locator('#card').waitFor({ state: 'hidden', timeout: 5_000 });
     assert.equal((await page.evaluate(() => window.catalyseurs.state())).selected, null, 'the close button must clear the selection');
 
-    // The permalink opens the same card.
+    // The link opens the same card, with the same filter, search and view.
     const other = await openPage(shared.browser, shared.site.origin, { path: `${link.pathname}${link.search}` });
     try {
       await waitReady(other.page);
       await other.page.locator('#card').waitFor({ state: 'visible', timeout: 5_000 });
-      assert.equal(await other.page.textContent('#card-title'), byId.get(chosen).nom, 'the permalink opens the card');
+      assert.equal(await other.page.textContent('#card-title'), byId.get(chosen).nom, 'the link opens the card');
+      const state = await other.page.evaluate(() => window.catalyseurs.state());
+      assert.equal(state.selected, chosen);
+      assert.deepEqual(state.filters, { metiers: [metier], thematiques: [], structure: [], region: [] });
+      assert.equal(state.q, q);
+      assert.equal(await other.page.inputValue('#search'), q);
+      assert.equal(await other.page.isChecked(`input[name="metiers"][value="${metier}"]`), true);
+      const [x, y, scale] = viewText.split(',').map(Number);
+      assert.ok(Math.abs(state.view.x - x) < 1e-6 && Math.abs(state.view.y - y) < 1e-6 && Math.abs(state.view.scale / scale - 1) < 1e-9,
+        `the link's view ${viewText} must be the view shown: ${JSON.stringify(state.view)}`);
+      assert.ok(Math.abs(state.view.scale / shown.scale - 1) < 1e-3 && Math.hypot(state.view.x - shown.x, state.view.y - shown.y) < 1,
+        'and the view the link was copied from, to the URL\'s precision');
     } finally {
       await other.close();
     }
+    await page.click('#reset');
   });
 });
 

@@ -1,7 +1,7 @@
 // The address ↔ state functions of web/url.js, without a browser.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseState, permalinkSearch, serialiseState } from '../../web/url.js';
+import { parseState, serialiseState, shareSearch } from '../../web/url.js';
 
 const empty = { metiers: [], thematiques: [], structure: [], region: [] };
 
@@ -100,7 +100,41 @@ describe('serialiseState', () => {
   });
 });
 
-test('permalinkSearch: the card alone, with the language when it is not French', () => {
-  assert.equal(permalinkSearch('le-centsept', 'fr'), '?id=le-centsept');
-  assert.equal(permalinkSearch('le-centsept', 'en'), '?id=le-centsept&lang=en');
+describe('shareSearch', () => {
+  const card = {
+    filters: { ...empty, metiers: ['lieu'], region: ['84'] },
+    q: 'lyon',
+    selected: 'le-centsept',
+    regional: false,
+    view: { x: 842000.4, y: 6519000.6, scale: 88.8888, width: 900, height: 700 },
+  };
+
+  test('the card with its filters, search and view, even before the view was moved', () => {
+    const p = new URLSearchParams(shareSearch(card, ''));
+    assert.deepEqual([...p.keys()], ['metier', 'region', 'q', 'id', 'view']);
+    assert.equal(p.get('metier'), 'lieu');
+    assert.equal(p.get('region'), '84');
+    assert.equal(p.get('q'), 'lyon');
+    assert.equal(p.get('id'), 'le-centsept');
+    assert.equal(p.get('view'), '842000,6519001,88.89');
+  });
+
+  test('keeps the language, drops the compact chrome and whatever else the address had', () => {
+    const p = new URLSearchParams(shareSearch(card, '?embed=1&lang=en&id=other&view=1,2,3&zzz=1'));
+    assert.equal(p.get('lang'), 'en');
+    assert.equal(p.has('embed'), false);
+    assert.equal(p.has('zzz'), false);
+    assert.equal(p.get('id'), 'le-centsept');
+    assert.equal(p.get('view'), '842000,6519001,88.89');
+  });
+
+  test('reads back as the same state', () => {
+    const back = parseState(shareSearch({ ...card, regional: true }, '?lang=en'));
+    assert.deepEqual(back.filters, card.filters);
+    assert.equal(back.q, 'lyon');
+    assert.equal(back.id, 'le-centsept');
+    assert.equal(back.regional, true);
+    assert.deepEqual(back.view, { x: 842000, y: 6519001, scale: 88.89 });
+    assert.deepEqual(back.warnings, []);
+  });
 });
