@@ -2,7 +2,7 @@
 // Builds geodata/communes.csv, the offline gazetteer used to place catalyseurs:
 // one row per current commune (COG) that GeoNames can locate.
 //
-//   node geodata/build-gazetteer.mjs
+//   node geodata/build-gazetteer.mjs [OUTPUT]      (default geodata/communes.csv)
 //
 // Names and codes come from @etalab/decoupage-administratif (INSEE COG), because
 // the spreadsheet is keyed on INSEE codes and must show official names.
@@ -18,7 +18,7 @@ import { REGION_NAMES, SCHEMA } from './schema.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const OUTPUT = path.join(HERE, 'communes.csv');
+const OUTPUT = process.argv[2] ? path.resolve(process.argv[2]) : path.join(HERE, 'communes.csv');
 const HEADER = ['code_insee', 'nom', 'departement', 'region', 'lon', 'lat', 'population'];
 
 // The COM the map knows (three-digit codes among its regions); 984 (TAAF) and 989

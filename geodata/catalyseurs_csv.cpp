@@ -8,9 +8,10 @@
 // and exits 1 if any row is bad. The output is written to a temporary file and renamed
 // into place only on success, so a failed run never touches it.
 //
-// --schema writes geodata/schema.json instead: the columns, allowed values, regions and
-// départements of the core's tables, which the Node scripts of geodata/ and the browser
-// tests read rather than keep copies that could drift from the C++.
+// --schema writes geodata/schema.json instead: the columns, allowed values, territories
+// (legal CRS, lon/lat extent), regions and départements of the core's tables, which the
+// Node scripts of geodata/ and the browser tests read rather than keep copies that could
+// drift from the C++.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -104,9 +105,25 @@ std::vector<std::string> quoted(const std::vector<std::string_view>& values) {
   return out;
 }
 
+// Shortest form that reads back as the same double: "-5.6", not "-5.5999999999999996".
+std::string number(double value) {
+  char buffer[32];
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  return buffer;
+}
+
 // Keys and entries in the core's own order, so that the same tables give the same bytes.
 std::string schemaJson() {
-  std::vector<std::string> regions, departements;
+  std::vector<std::string> territoires, regions, departements;
+  for (const auto& t : core::allTerritories()) {
+    const core::Bounds& e = t.lonlat_extent;
+    territoires.push_back("{\"slug\": " + quote(t.slug) + ", \"nom\": " + quote(t.name_fr) +
+                          ", \"epsg\": " + std::to_string(t.epsg) + ", \"extent\": [" + number(e.min_x) +
+                          ", " + number(e.min_y) + ", " + number(e.max_x) + ", " + number(e.max_y) + "]}");
+  }
   for (const auto& r : core::allRegions())
     regions.push_back("{\"code\": " + quote(r.code) + ", \"nom\": " + quote(r.name_fr) +
                       ", \"territoire\": " + quote(core::info(r.territory).slug) + "}");
@@ -117,6 +134,7 @@ std::string schemaJson() {
   member(out, "structure", false, quoted(core::structureValues()), false);
   member(out, "metiers", false, quoted(core::metierValues()), false);
   member(out, "thematiques", false, quoted(core::thematiqueValues()), false);
+  member(out, "territoires", false, territoires, false);
   member(out, "regions", false, regions, false);
   member(out, "departements", true, departements, true);
   out += "}\n";
@@ -128,8 +146,8 @@ int usage() {
                "usage : catalyseurs-csv ENTRÉE.csv SORTIE.geojson [--gazetteer communes.csv]\n"
                "        catalyseurs-csv --schema SORTIE.json\n"
                "Transforme le tableur des catalyseurs en GeoJSON pour la carte.\n"
-               "Avec --schema, écrit les colonnes, les valeurs permises, les régions et les\n"
-               "départements que connaît la carte (geodata/schema.json, lu par les scripts Node).\n");
+               "Avec --schema, écrit les colonnes, les valeurs permises, les territoires, les\n"
+               "régions et les départements que connaît la carte (geodata/schema.json, lu par les scripts Node).\n");
   return 2;
 }
 

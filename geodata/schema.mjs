@@ -1,5 +1,5 @@
 // The facts the C++ core holds — the spreadsheet's columns, the allowed values, the
-// regions and the départements — as `catalyseurs-csv --schema geodata/schema.json`
+// territories, the regions and the départements — as `catalyseurs-csv --schema geodata/schema.json`
 // writes them. The Node scripts and the browser tests read them here instead of keeping
 // copies of their own; ctest (schema_json_is_current) fails when the committed file no
 // longer matches the C++ tables.
@@ -18,8 +18,9 @@ function readSchema() {
   }
 }
 
-// { columns, structure, metiers, thematiques, regions: [{code, nom, territoire}],
-//   departements: {code: region} }
+// { columns, structure, metiers, thematiques,
+//   territoires: [{slug, nom, epsg, extent: [min lon, min lat, max lon, max lat]}],
+//   regions: [{code, nom, territoire}], departements: {code: region} }
 export const SCHEMA = readSchema();
 
 // INSEE region code (and the COM's own code) → official French name.

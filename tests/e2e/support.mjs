@@ -247,28 +247,9 @@ export function planeToScreen(view, px, py) {
   return { x: (px - view.x) * k + view.width / 2, y: (view.y - py) * k + view.height / 2 };
 }
 
-// EPSG:2154 (RGF93 v1 / Lambert-93), the mainland's plane, written out from the Lambert
-// conformal conic formulas (IOGP guidance note 7-2, method 9802) so that marker positions
-// can be checked without going through the map's own projector. RGF93 v1 and WGS 84 are
-// treated as the same datum, as PROJ does by default.
-export function lambert93(lonDeg, latDeg) {
-  const a = 6378137;
-  const f = 1 / 298.257222101;
-  const e = Math.sqrt(f * (2 - f));
-  const rad = Math.PI / 180;
-  const m = (phi) => Math.cos(phi) / Math.sqrt(1 - (e * Math.sin(phi)) ** 2);
-  const t = (phi) => Math.tan(Math.PI / 4 - phi / 2) / ((1 - e * Math.sin(phi)) / (1 + e * Math.sin(phi))) ** (e / 2);
-  const phi1 = 49 * rad;
-  const phi2 = 44 * rad;
-  const phi0 = 46.5 * rad;
-  const lambda0 = 3 * rad;
-  const n = (Math.log(m(phi1)) - Math.log(m(phi2))) / (Math.log(t(phi1)) - Math.log(t(phi2)));
-  const F = m(phi1) / (n * t(phi1) ** n);
-  const r = (phi) => a * F * t(phi) ** n;
-  const theta = n * (lonDeg * rad - lambda0);
-  const rho = r(latDeg * rad);
-  return { x: 700000 + rho * Math.sin(theta), y: 6600000 + r(phi0) - rho * Math.cos(theta) };
-}
+// Lambert-93, written out from the formulas (geodata/lambert93.mjs), so that marker
+// positions can be checked without going through the map's own projector.
+export { lambert93 } from '../../geodata/lambert93.mjs';
 
 // Tab-separated fixture with '#' comments; the last comment before the data names the
 // columns.
