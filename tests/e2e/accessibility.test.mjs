@@ -35,6 +35,18 @@ describe('accessibility', () => {
     await page.waitForSelector('#embed-dialog:not([open])', { state: 'attached' });
   });
 
+  test('axe-core: the compact layout of a 600×400 frame, drawer closed and open', async () => {
+    const small = await openPage(shared.browser, shared.site.origin, { path: '/?embed=1', viewport: { width: 600, height: 400 } });
+    try {
+      await waitReady(small.page);
+      assert.deepEqual(await axeViolations(small.page), [], 'drawer closed');
+      await small.page.click('#sheet-handle');
+      assert.deepEqual(await axeViolations(small.page), [], 'drawer open');
+    } finally {
+      await small.close();
+    }
+  });
+
   test('from the search, the map is one Tab and Enter away', async () => {
     await page.focus('#search');
     await page.keyboard.press('Tab');
