@@ -325,6 +325,54 @@ Loaded<Catalyseur> loadCatalyseurs(std::string_view json) {
   return result;
 }
 
+Loaded<ContextShape> loadContext(std::string_view json) {
+  Loaded<ContextShape> result;
+  Parsed parsed = parseFeatureCollection(json);
+  if (parsed.fatal) {
+    result.fatal = parsed.fatal;
+    return result;
+  }
+  const auto& features = parsed.features->GetArray();
+  for (rapidjson::SizeType i = 0; i < features.Size(); ++i) {
+    std::string why;
+    ContextShape c;
+    const Value* props = featureProperties(features[i], why);
+    if (props) {
+      std::vector<FieldIssue> issues;
+      std::string kind, territoire;
+      readString(*props, "kind", kind, issues);
+      readString(*props, "code", c.shape.code, issues);
+      readString(*props, "nom", c.shape.nom, issues);
+      readString(*props, "territoire", territoire, issues);
+      readString(*props, "region", c.region, issues);
+      readString(*props, "chef_lieu", c.chef_lieu, issues);
+      const Value* capital = member(*props, "chef_lieu_region");
+      c.chef_lieu_region = capital && capital->IsBool() && capital->GetBool();
+      const Value* label = member(*props, "label");
+      Point at;
+      if (label && readPosition(*label, at)) c.label = at;
+      const auto territory = territoryFromSlug(territoire);
+      if (!issues.empty())
+        why = describe(issues);
+      else if (kind != "pays" && kind != "departement")
+        why = "type de forme « " + kind + " » inconnu (pays ou departement attendu)";
+      else if (!territory)
+        why = "territoire « " + territoire + " » inconnu";
+      else if (!text::isValidUtf8(c.shape.nom) || c.shape.nom.empty())
+        why = "nom absent ou illisible";
+      else if (readAreal(features[i]["geometry"], c.shape.polygons, why)) {
+        c.kind = kind == "pays" ? ContextShape::Kind::Pays : ContextShape::Kind::Departement;
+        c.shape.territory = *territory;
+      }
+    }
+    if (why.empty())
+      result.items.push_back(std::move(c));
+    else
+      result.issues.push_back({i, c.shape.code, why});
+  }
+  return result;
+}
+
 std::string toGeoJsonFeature(const Catalyseur& c) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);

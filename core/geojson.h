@@ -37,6 +37,19 @@ struct Loaded {
 };
 
 Loaded<RegionShape> loadRegions(std::string_view json);
+
+// One shape of the context layers (geodata/contexte.geojson, whose contract is at the top
+// of geodata/build-context.mjs): a département, or neighbouring land around a territory.
+struct ContextShape {
+  enum class Kind : std::uint8_t { Pays, Departement };
+  Kind kind = Kind::Departement;
+  RegionShape shape;             // code, nom, the territory that draws it, polygons
+  std::string region;            // a département's region
+  std::string chef_lieu;         // a département's préfecture, by INSEE code
+  bool chef_lieu_region = false; // …which is also its region's
+  std::optional<Point> label;    // lon/lat for a département's name
+};
+Loaded<ContextShape> loadContext(std::string_view json);
 Loaded<Catalyseur> loadCatalyseurs(std::string_view json);
 
 // The catalyseur as a GeoJSON Feature, properties in schema order; the inverse of the

@@ -29,6 +29,7 @@ MapState::~MapState() = default;
 Changes MapState::load(DataKind kind, std::string_view json, LoadReport& report) {
   report = LoadReport{};
   if (kind == DataKind::Places) return loadPlaces(json, report);
+  if (kind == DataKind::Context) return loadContext(json, report);
   if (kind == DataKind::Regions) {
     auto loaded = loadRegions(json);
     fillReport(loaded, report);
@@ -76,6 +77,7 @@ std::optional<std::string> MapState::rebuildScene() {
     return scene.error().message;
   }
   scene_ = std::move(*scene);
+  placeContext();
   marker_of_.assign(catalyseurs_.size(), kNone);
   for (std::uint32_t m = 0; m < scene_->markers.size(); ++m) marker_of_[scene_->markers[m].catalyseur] = m;
   std::unordered_map<std::string_view, std::uint32_t> region_index;

@@ -62,9 +62,10 @@ struct LoadReport {
   std::optional<std::string> fatal;
 };
 
-// The two files the map needs, and the gazetteer (communes.csv), which the page loads after
-// the first frame for the place names and the place search.
-enum class DataKind { Regions, Catalyseurs, Places };
+// The two files the map needs, then the two the page loads after the first frame: the
+// context layers (contexte.geojson) and the places (lieux.csv), for the place names and the
+// place search.
+enum class DataKind { Regions, Catalyseurs, Context, Places };
 
 // Where the list is sorted from: a place the search named, or the user's own position.
 struct Origin {
@@ -153,6 +154,8 @@ class MapState {
 
   bool ready() const { return scene_.has_value(); }  // both files in, scene built
   const Scene& scene() const { return *scene_; }
+  // Neighbouring land and départements, placed like the scene; empty until loaded.
+  const SceneContext& context() const { return context_; }
   const Camera& camera() const { return camera_; }
   const std::vector<Catalyseur>& catalyseurs() const { return catalyseurs_; }
   std::optional<std::uint32_t> indexOf(std::string_view id) const;
@@ -215,6 +218,8 @@ class MapState {
   Changes viewMoved();
   void refreshList();
   Changes loadPlaces(std::string_view csv, LoadReport& report);
+  Changes loadContext(std::string_view json, LoadReport& report);
+  void placeContext();
   Changes relayout();
 
   const Projector& projector_;
@@ -248,6 +253,10 @@ class MapState {
   std::size_t list_limit_;
   std::vector<std::uint32_t> listed_;
   bool list_in_view_ = false;
+
+  // The context layers, as read and as placed.
+  std::vector<ContextShape> context_shapes_;
+  SceneContext context_;
 
   // Places: the gazetteer and the départements, and what the search text names of them.
   PlaceIndex places_;

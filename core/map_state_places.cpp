@@ -23,16 +23,32 @@ constexpr double kAroundMaxKm = 600;  // about the mainland's width
 
 Changes MapState::loadPlaces(std::string_view csv, LoadReport& report) {
   std::string error;
-  auto gazetteer = Gazetteer::parse(csv, error);
-  if (!gazetteer) {
+  if (!places_.readCommunes(csv, error)) {
     report.fatal = error;
     return {};
   }
-  report.accepted = gazetteer->size();
-  places_ = PlaceIndex();
-  places_.addCommunes(*gazetteer);
+  report.accepted = places_.communes().size();
   place_matches_ = places_.find(query_);
   return Change::Filters;
+}
+
+Changes MapState::loadContext(std::string_view json, LoadReport& report) {
+  auto loaded = core::loadContext(json);
+  report.accepted = loaded.items.size();
+  report.issues = std::move(loaded.issues);
+  report.fatal = std::move(loaded.fatal);
+  context_shapes_ = std::move(loaded.items);
+  places_.clearDepartements();
+  for (const ContextShape& c : context_shapes_)
+    if (c.kind == ContextShape::Kind::Departement && c.label)
+      places_.addDepartement(c.shape.code, c.shape.nom, {c.label->x, c.label->y});
+  place_matches_ = places_.find(query_);
+  placeContext();
+  return Change::Filters | Change::Drawing;
+}
+
+void MapState::placeContext() {
+  context_ = scene_ ? buildContext(projector_, scene_->layout, context_shapes_) : SceneContext{};
 }
 
 void MapState::refreshList() {

@@ -22,6 +22,9 @@ struct Place {
   std::string departement;  // the commune's département; a département's own number
   LonLat at;                // the commune's position, or where the département's name goes
   std::uint32_t population = 0;
+  // What the commune is the chef-lieu of, the highest: it ranks its name on the map.
+  enum class Seat : std::uint8_t { Region, Departement, Arrondissement, None };
+  Seat seat = Seat::None;
 };
 
 struct PlaceSearchOptions {
@@ -32,19 +35,28 @@ struct PlaceSearchOptions {
 
 class PlaceIndex {
  public:
+  // The map's places file, geodata/lieux.csv: code_insee,nom,lon,lat,population,chef_lieu.
+  // False, with the line and the reason in `error`, when it is not such a file.
+  bool readCommunes(std::string_view csv, std::string& error);
+  // The command line's gazetteer instead (no chef-lieu there).
   void addCommunes(const Gazetteer& gazetteer);
   void addDepartement(std::string code, std::string nom, LonLat label);
+  void clearDepartements();
+  const std::vector<Place>& communes() const { return communes_; }
 
   // The places the query names: exact names first, then those one letter away; within each,
   // départements before communes, then the most populous first.
   std::vector<const Place*> find(std::string_view query, const PlaceSearchOptions& options = {}) const;
 
   const Place* departement(std::string_view code) const;
-  std::size_t size() const { return places_.size(); }
+  std::size_t size() const { return communes_.size() + departements_.size(); }
 
  private:
-  std::vector<Place> places_;
-  std::vector<std::string> folded_;  // places_[i]'s name, folded
+  // Two lists, as they come from two files; each with its names folded alongside.
+  std::vector<Place> communes_;
+  std::vector<std::string> folded_communes_;
+  std::vector<Place> departements_;
+  std::vector<std::string> folded_departements_;
 };
 
 namespace detail {

@@ -62,7 +62,53 @@ Point labelPoint(const SceneRegion& region) {
   return best;
 }
 
+// A projected shape moved into the plane by the layout: its vertices, rings, bounds, label
+// point and, when it is filled, its triangles.
+SceneRegion placeShape(const ProjectedShape& p, const Layout& layout, bool filled) {
+  SceneRegion region;
+  region.code = p.shape->code;
+  region.nom = p.shape->nom;
+  region.territory = p.shape->territory;
+  for (const auto& polygon : p.polygons) {
+    const auto base = static_cast<std::uint32_t>(region.vertices.size());
+    for (const auto& ring : polygon.rings) {
+      region.ring_starts.push_back(static_cast<std::uint32_t>(region.vertices.size()));
+      for (const auto& xy : ring) {
+        const Point plane = layout.toPlane(region.territory, xy);
+        region.vertices.push_back(plane);
+        region.bounds.expand(plane);
+      }
+    }
+    if (filled)
+      for (std::uint32_t index : triangulate(polygon)) region.triangles.push_back(base + index);
+  }
+  region.ring_starts.push_back(static_cast<std::uint32_t>(region.vertices.size()));
+  region.label = labelPoint(region);
+  return region;
+}
+
 }  // namespace
+
+SceneContext buildContext(const Projector& projector, const Layout& layout, const std::vector<ContextShape>& shapes,
+                          std::vector<FeatureIssue>* issues) {
+  SceneContext context;
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    const ContextShape& c = shapes[i];
+    if (!layout.placed(c.shape.territory)) continue;  // a territory without an inset
+    auto p = project(projector, c.shape);
+    if (!p) {
+      if (issues) issues->push_back({i, c.shape.code, "projection impossible : " + p.error().message});
+      continue;
+    }
+    const bool pays = c.kind == ContextShape::Kind::Pays;
+    SceneRegion region = placeShape(*p, layout, pays);
+    if (!pays && c.label) {
+      if (auto plane = layout.lonLatToPlane(projector, c.shape.territory, {c.label->x, c.label->y})) region.label = *plane;
+    }
+    (pays ? context.pays : context.departements).push_back(std::move(region));
+  }
+  return context;
+}
 
 Bounds Scene::territoryBounds(Territory territory) const {
   if (territory != Territory::Metropole) return layout.territoryBounds(territory);
@@ -126,27 +172,7 @@ Result<Scene> buildScene(const Projector& projector, const std::vector<RegionSha
   if (!layout) return layout.error();
   scene.layout = std::move(*layout);
 
-  for (auto& p : projected) {
-    SceneRegion region;
-    region.code = p.shape->code;
-    region.nom = p.shape->nom;
-    region.territory = p.shape->territory;
-    for (const auto& polygon : p.polygons) {
-      const auto base = static_cast<std::uint32_t>(region.vertices.size());
-      for (const auto& ring : polygon.rings) {
-        region.ring_starts.push_back(static_cast<std::uint32_t>(region.vertices.size()));
-        for (const auto& xy : ring) {
-          const Point plane = scene.layout.toPlane(region.territory, xy);
-          region.vertices.push_back(plane);
-          region.bounds.expand(plane);
-        }
-      }
-      for (std::uint32_t index : triangulate(polygon)) region.triangles.push_back(base + index);
-    }
-    region.ring_starts.push_back(static_cast<std::uint32_t>(region.vertices.size()));
-    region.label = labelPoint(region);
-    scene.regions.push_back(std::move(region));
-  }
+  for (auto& p : projected) scene.regions.push_back(placeShape(p, scene.layout, true));
 
   scene.markers.reserve(catalyseurs.size());
   for (std::size_t i = 0; i < catalyseurs.size(); ++i) {

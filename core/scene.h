@@ -45,6 +45,18 @@ struct Scene {
   std::optional<std::size_t> regionAt(Point plane) const;
 };
 
+// The context layers as the map draws them: neighbouring land, filled and muted, and the
+// départements, outlined and named. Their label is where the name goes.
+struct SceneContext {
+  std::vector<SceneRegion> pays;
+  std::vector<SceneRegion> departements;
+};
+
+// The context placed with a scene's layout; shapes of a territory without an inset are left
+// out, and those that cannot be projected reported.
+SceneContext buildContext(const Projector& projector, const Layout& layout, const std::vector<ContextShape>& shapes,
+                          std::vector<FeatureIssue>* issues = nullptr);
+
 // Insets: every DROM always, a COM only when a catalyseur is there (DESIGN §4).
 Result<Scene> buildScene(const Projector& projector, const std::vector<RegionShape>& regions,
                          const std::vector<Catalyseur>& catalyseurs, const LayoutOptions& options = {});

@@ -4,6 +4,7 @@
 // shipped gazetteer; distances are checked against PROJ's geod command.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -27,7 +28,7 @@ class MapStatePlacesTest : public testing::Test {
     state.load(core::DataKind::Regions, test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/territoires.geojson"), report);
     state.load(core::DataKind::Catalyseurs, catalyseurs, report);
     ASSERT_FALSE(report.fatal);
-    state.load(core::DataKind::Places, test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/communes.csv"), report);
+    state.load(core::DataKind::Places, test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/lieux.csv"), report);
     ASSERT_FALSE(report.fatal) << *report.fatal;
     ASSERT_GT(report.accepted, 8000u);
   }
@@ -57,6 +58,37 @@ TEST_F(MapStatePlacesTest, CenterOnFindsTheInset) {
   EXPECT_NEAR(visibleWidthMetres(), 20000 * reunion->scale, 1e-6);  // a kilometre of it is drawn `scale` long
   EXPECT_TRUE(state.centerOn({-30, 40}, 10).isRefused());           // the Atlantic
   EXPECT_TRUE(state.centerOn({2.35, 48.85}, 0).isRefused());
+}
+
+TEST_F(MapStatePlacesTest, ContextLayersArePlacedLikeTheScene) {
+  core::LoadReport report;
+  state.load(core::DataKind::Context, test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/contexte.geojson"), report);
+  ASSERT_FALSE(report.fatal);
+  EXPECT_TRUE(report.issues.empty());
+  // 96 mainland départements and the 5 DROM, whose insets always exist.
+  EXPECT_EQ(state.context().departements.size(), 101u);
+  // Finistère's name sits in Brittany, in Lambert-93 like the rest of the mainland.
+  const auto finistere = std::find_if(state.context().departements.begin(), state.context().departements.end(),
+                                      [](const core::SceneRegion& d) { return d.code == "29"; });
+  ASSERT_NE(finistere, state.context().departements.end());
+  const auto region = state.scene().regionAt(finistere->label);
+  ASSERT_TRUE(region);
+  EXPECT_EQ(state.scene().regions[*region].code, "53");
+  // Neighbouring land only for territories that have an inset: Guyane's, not Saint-Martin's.
+  bool belgique = false, suriname = false, sint_maarten = false;
+  for (const auto& p : state.context().pays) {
+    belgique = belgique || p.code == "BE";
+    suriname = suriname || p.code == "SR";
+    sint_maarten = sint_maarten || p.code == "SX";
+    EXPECT_FALSE(p.triangles.empty()) << p.code << " is filled";
+  }
+  EXPECT_TRUE(belgique && suriname);
+  EXPECT_FALSE(sint_maarten);
+  // The search knows the départements now.
+  state.search("Finistère");
+  ASSERT_FALSE(state.placeMatches().empty());
+  EXPECT_EQ(state.placeMatches()[0]->kind, core::Place::Kind::Departement);
+  EXPECT_EQ(state.placeMatches()[0]->code, "29");
 }
 
 TEST_F(MapStatePlacesTest, ASearchNamesThePlace) {

@@ -40,6 +40,22 @@ std::vector<std::string> codes(const std::vector<const Place*>& places) {
   return out;
 }
 
+TEST(PlacesFile, TheMapsPlacesFileRanksTheChefsLieux) {
+  core::PlaceIndex index;
+  std::string error;
+  ASSERT_TRUE(index.readCommunes(test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/lieux.csv"), error)) << error;
+  EXPECT_EQ(index.communes().size(), gazetteer().size());  // one row per commune of the gazetteer
+  const auto seat = [&](const char* name) { return index.find(name).at(0)->seat; };
+  EXPECT_EQ(seat("Rennes"), Place::Seat::Region);        // Bretagne
+  EXPECT_EQ(seat("Quimper"), Place::Seat::Departement);  // Finistère
+  EXPECT_EQ(seat("Morlaix"), Place::Seat::Arrondissement);
+  EXPECT_EQ(index.find("Quimper").at(0)->departement, "29");
+  EXPECT_FALSE(index.readCommunes("code_insee,nom\n", error));
+  EXPECT_NE(error.find("ligne 1"), std::string::npos);
+  EXPECT_FALSE(index.readCommunes("code_insee,nom,lon,lat,population,chef_lieu\n29232,Quimper,x,48,1,\n", error));
+  EXPECT_NE(error.find("ligne 2"), std::string::npos);
+}
+
 TEST_F(PlacesTest, ACommuneByItsName) {
   const auto found = index.find("Quimper");
   ASSERT_FALSE(found.empty());
