@@ -55,7 +55,8 @@ class Grid {
 }  // namespace
 
 std::vector<std::uint32_t> placeLabels(std::span<const LabelCandidate> candidates, double scale,
-                                       const LabelOptions& options) {
+                                       const LabelOptions& options, std::span<const KeepOut> keep_out,
+                                       std::vector<std::uint8_t>* variants) {
   std::vector<std::uint32_t> placed;
   if (!(scale > 0) || !std::isfinite(scale)) return placed;
   std::vector<std::uint32_t> order(candidates.size());
@@ -66,13 +67,22 @@ std::vector<std::uint32_t> placeLabels(std::span<const LabelCandidate> candidate
   for (std::uint32_t i : order) {
     const LabelCandidate& c = candidates[i];
     if (scale < c.min_scale || scale >= c.max_scale) continue;
-    const double x = c.anchor.x * scale, y = -c.anchor.y * scale;  // screen y grows downwards
-    if (!std::isfinite(x + y + c.width + c.height) || c.width < 0 || c.height < 0) continue;
     const double hw = c.width / 2 + options.padding, hh = c.height / 2 + options.padding;
-    const Box box{x - hw, y - hh, x + hw, y + hh};
-    if (grid.collides(box)) continue;
-    grid.insert(box);
-    placed.push_back(i);
+    if (!std::isfinite(c.anchor.x + c.anchor.y + c.width + c.height) || c.width < 0 || c.height < 0) continue;
+    for (std::uint8_t v = 0; v < std::clamp<std::uint8_t>(c.offset_count, 1, 4); ++v) {
+      // Screen y grows downwards: the plane's y is negated, the offsets are already on screen.
+      const double x = c.anchor.x * scale + c.offsets[v].x, y = -c.anchor.y * scale + c.offsets[v].y;
+      const Box box{x - hw, y - hh, x + hw, y + hh};
+      const bool trespasses = std::any_of(keep_out.begin(), keep_out.end(), [&](const KeepOut& k) {
+        return k.zone != c.zone &&
+               box.overlaps({k.plane.min_x * scale, -k.plane.max_y * scale, k.plane.max_x * scale, -k.plane.min_y * scale});
+      });
+      if (trespasses || grid.collides(box)) continue;
+      grid.insert(box);
+      placed.push_back(i);
+      if (variants) variants->push_back(v);
+      break;
+    }
   }
   return placed;
 }

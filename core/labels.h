@@ -8,6 +8,7 @@
 // `padding`, touches no box kept before.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -19,7 +20,11 @@ namespace core {
 enum class LabelKind : std::uint8_t { Pays, Region, Departement, Commune, Territoire };
 
 struct LabelCandidate {
-  Point anchor;         // plane metres: the box is centred here
+  Point anchor;         // plane metres
+  // CSS pixels from the anchor to the box's centre, tried in turn until one fits: a name to
+  // the right of its dot, else to its left, above, below.
+  std::array<Point, 4> offsets{};
+  std::uint8_t offset_count = 1;
   double width = 0;     // CSS pixels
   double height = 0;
   // The scales (CSS pixels per plane metre) at which the label may show: [min, max).
@@ -28,6 +33,14 @@ struct LabelCandidate {
   std::uint32_t priority = 0;  // lower is placed first
   LabelKind kind = LabelKind::Commune;
   std::uint32_t ref = 0;       // the caller's: what the label names
+  std::uint8_t zone = 0;       // the caller's: which keep-out areas are its own
+};
+
+// Where labels of other zones may not go (plane metres): an inset's frame keeps the
+// mainland's names out, and the other insets' names.
+struct KeepOut {
+  Bounds plane;
+  std::uint8_t zone = 0;
 };
 
 struct LabelOptions {
@@ -38,9 +51,11 @@ struct LabelOptions {
   double cell = 64;
 };
 
-// Indices into `candidates` of the labels shown at `scale`, in the order they were placed.
-// Candidates with a non-finite anchor or size, or outside their scale range, are skipped.
+// Indices into `candidates` of the labels shown at `scale`, in the order they were placed,
+// and in `variants`, when given, which of its offsets each one took. Candidates with a
+// non-finite anchor or size, or outside their scale range, are skipped.
 std::vector<std::uint32_t> placeLabels(std::span<const LabelCandidate> candidates, double scale,
-                                       const LabelOptions& options = {});
+                                       const LabelOptions& options = {}, std::span<const KeepOut> keep_out = {},
+                                       std::vector<std::uint8_t>* variants = nullptr);
 
 }  // namespace core

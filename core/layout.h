@@ -52,7 +52,7 @@ struct LayoutOptions {
     o.placement = InsetPlacement::South;
     o.vertical_gap = 75e3;
     o.horizontal_gap = 40e3;
-    o.min_frame_width = 100e3;
+    o.min_frame_width = 170e3;  // a phone's inset keeps room for its territory's name
     o.row_top = 5.96e6;
     return o;
   }

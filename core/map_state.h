@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -19,6 +20,7 @@
 #include "changes.h"
 #include "clusters.h"
 #include "geojson.h"
+#include "labels.h"
 #include "places.h"
 #include "overlay_layout.h"
 #include "query.h"
@@ -77,6 +79,24 @@ struct Origin {
 // Where a hover comes from: the map's pointer, or the page's list. Only the map's goes
 // away when the pointer leaves the map.
 enum class HoverSource { Map, List };
+
+// How wide text is, from the front end's font: the map's names are placed by their size.
+struct TextMeasure {
+  std::function<double(std::string_view text)> width;  // CSS pixels at `size`
+  double size = 15;    // the font size the widths are measured at
+  double height = 18;  // the height of a line of that size
+};
+
+// A name drawn on the map, in CSS pixels of the map: the box's top-left corner and size, the
+// font size, and what it names.
+struct DrawnLabel {
+  LabelKind kind;
+  std::string_view text;
+  double x, y, width, height;
+  double size;
+  Territory territory;      // whose map or inset it names a place of
+  Point anchor;             // the place itself: a commune's dot goes there
+};
 
 enum class KeyCommand { PanLeft, PanRight, PanUp, PanDown, ZoomIn, ZoomOut, Activate, Escape };
 
@@ -146,6 +166,10 @@ class MapState {
   // Opens or closes the legend collapsed into its toggle.
   Changes setLegendOpen(bool open);
   Changes key(KeyCommand command);
+  // The front end's font, for the names' sizes; the map names nothing without it.
+  Changes setTextMeasure(TextMeasure measure);
+  // The interface's language ("fr" or "en"), for the insets' titles.
+  Changes setLanguage(std::string_view lang);
   // A click on a marker opens its card; on a cluster zooms at least one level deeper, or
   // fans its points out when zooming cannot separate them.
   Changes activate(const MapItem& item);
@@ -178,6 +202,9 @@ class MapState {
   const std::optional<Origin>& origin() const { return origin_; }
   // Metres from the origin to a catalyseur; NaN without an origin.
   double distance(std::uint32_t catalyseur) const;
+  // The names drawn at the current view: inset titles, countries, regions, départements and
+  // communes, none over another (labels.h), those in the viewport only.
+  const std::vector<DrawnLabel>& labels() const;
   // Whether a click on this cluster zooms in (true) or fans its points out.
   bool clusterZooms(const ClusterItem& cluster) const;
   // Matching catalyseurs per scene region, and the largest of those counts.
@@ -220,6 +247,8 @@ class MapState {
   Changes loadPlaces(std::string_view csv, LoadReport& report);
   Changes loadContext(std::string_view json, LoadReport& report);
   void placeContext();
+  void gatherLabels();
+  void placeLabelsNow() const;
   Changes relayout();
 
   const Projector& projector_;
@@ -286,6 +315,27 @@ class MapState {
     std::vector<std::uint32_t> leaves;
   };
   std::optional<Spider> spider_;
+
+  // Names: every candidate, with its text (views into the dataset, context and places), and
+  // what is placed at the current scale and shown in the viewport.
+  TextMeasure measure_;
+  std::vector<LabelCandidate> label_candidates_;
+  std::vector<std::string_view> label_texts_;
+  std::vector<double> label_sizes_;
+  std::vector<Territory> label_territories_;
+  std::string language_ = "fr";  // of the inset titles
+  mutable std::vector<LabelCandidate> frame_candidates_;  // the above and this scale's titles
+  mutable std::vector<std::string_view> frame_texts_;
+  mutable std::vector<double> frame_sizes_;
+  mutable std::vector<Territory> frame_territories_;
+  mutable std::vector<std::uint32_t> placed_labels_;
+  mutable std::vector<std::uint8_t> placed_variants_;
+  mutable double placed_scale_ = 0;
+  mutable bool placed_regional_ = false;
+  mutable bool labels_stale_ = true;
+  mutable std::vector<DrawnLabel> labels_;
+  mutable Point labels_center_;
+  mutable Point labels_size_;
 
   mutable std::vector<MapItem> items_;
   mutable bool items_stale_ = true;

@@ -29,7 +29,8 @@ Changes MapState::loadPlaces(std::string_view csv, LoadReport& report) {
   }
   report.accepted = places_.communes().size();
   place_matches_ = places_.find(query_);
-  return Change::Filters;
+  gatherLabels();
+  return Change::Filters | Change::Drawing;
 }
 
 Changes MapState::loadContext(std::string_view json, LoadReport& report) {
@@ -49,6 +50,7 @@ Changes MapState::loadContext(std::string_view json, LoadReport& report) {
 
 void MapState::placeContext() {
   context_ = scene_ ? buildContext(projector_, scene_->layout, context_shapes_) : SceneContext{};
+  gatherLabels();
 }
 
 void MapState::refreshList() {

@@ -38,6 +38,9 @@ struct TerritoryInfo {
   // territory it is, where a number (« 975 ») says it to few.
   std::string_view short_fr;
   std::string_view short_en;
+  // Shorter still, for a phone's insets: a name all the same.
+  std::string_view tiny_fr;
+  std::string_view tiny_en;
   // The département or collectivity number (« 974 »), familiar in France: the inset
   // label when the full name does not fit.
   std::string_view short_label;

@@ -93,6 +93,34 @@ TEST(Labels, EveryLeftOutLabelHadAReason) {
   }
 }
 
+TEST(Labels, AnOffsetMovesTheBox) {
+  // Two dots 30 px apart with names 40 px wide: centred they collide, side by side they fit.
+  std::vector<LabelCandidate> c{label(0, 0, 40, 12, 0), label(30, 0, 40, 12, 1)};
+  EXPECT_EQ(core::placeLabels(c, 1.0).size(), 1u);
+  c[0].offsets[0] = {-30, 0};
+  c[1].offsets[0] = {30, 0};
+  EXPECT_EQ(core::placeLabels(c, 1.0).size(), 2u);
+}
+
+TEST(Labels, TheFirstOffsetThatFits) {
+  // The second name would sit on the first; its second offset, below, is free.
+  std::vector<LabelCandidate> c{label(0, 0, 40, 12, 0), label(0, 0, 40, 12, 1)};
+  c[1].offsets = {core::Point{0, 0}, core::Point{0, 20}};
+  c[1].offset_count = 2;
+  std::vector<std::uint8_t> variants;
+  EXPECT_EQ(core::placeLabels(c, 1.0, {}, {}, &variants), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(variants, (std::vector<std::uint8_t>{0, 1}));
+}
+
+TEST(Labels, KeepOutAreasOfOtherZones) {
+  std::vector<LabelCandidate> c{label(0, 0, 40, 12, 0), label(0, 200, 40, 12, 0)};
+  c[1].zone = 1;
+  const std::vector<core::KeepOut> inset{{core::Bounds::of(-50, 150, 50, 250), 1}};  // around the second
+  EXPECT_EQ(core::placeLabels(c, 1.0, {}, inset), (std::vector<std::uint32_t>{0, 1}));
+  c[0].anchor = {0, 160};  // the first one (zone 0) moves into zone 1's area
+  EXPECT_EQ(core::placeLabels(c, 1.0, {}, inset), (std::vector<std::uint32_t>{1}));
+}
+
 TEST(Labels, PanningChangesNothing) {
   auto c = scattered(3, 1500);
   const auto before = core::placeLabels(c, 0.02);
