@@ -27,6 +27,8 @@ bool App::init() {
     last_error_ = window_.error();
     return false;
   }
+  // The map's names are placed by their size in the font the window draws with.
+  state_->setTextMeasure({&Window::textWidth, Window::fontSize(), Window::fontSize()});
   return true;
 }
 
@@ -56,7 +58,7 @@ std::string App::load(core::DataKind kind, std::string_view bytes) {
 
 bool App::loadStrings(std::string_view json, std::string_view lang) {
   const bool ok = strings_.load(json, lang);
-  redraw(core::Change::Drawing);
+  redraw(state_->setLanguage(strings_.language()) | core::Change::Drawing);
   return ok;
 }
 
@@ -96,7 +98,7 @@ FrameResult App::frame() {
   if (state_->ready()) {
     const MapPointer pointer = map_view_.readPointer(display.x, display.y);
     changes |= input_.applyGestures(pointer, *state_);
-    const MapHits hits = map_view_.draw(*state_, pointer, strings_);
+    const MapHits hits = map_view_.draw(*state_, pointer);
     changes |= input_.applyHits(pointer, hits, *state_);
     drawTooltip(*state_, strings_, hits);
   }

@@ -170,10 +170,26 @@ BridgeReply Bridge::call(std::string_view request) {
     changes = boxes ? s.setChrome(*boxes) : Changes::refused();
   } else if (type == "legend") {
     changes = s.setLegendOpen(boolField(doc, "open"));
+  } else if (type == "centerOn") {
+    changes = s.centerOn({numberField(doc, "lon"), numberField(doc, "lat")}, numberField(doc, "widthKm"));
+  } else if (type == "around") {
+    // A place the search named, by its rank among the places offered, or a position.
+    const double place = numberField(doc, "place");
+    if (doc.HasMember("place"))
+      changes = place >= 0 && place < 100 ? s.around(static_cast<std::size_t>(place)) : core::Changes::refused();
+    else
+      changes = s.around(core::LonLat{numberField(doc, "lon"), numberField(doc, "lat")});
+  } else if (type == "clearAround") {
+    changes = s.clearAround();
+  } else if (type == "listInView") {
+    changes = s.setListInView(boolField(doc, "on"));
+  } else if (type == "labels") {
+    json::key(w, "labels");
+    json::labels(w, s);
   } else if (type == "strings") {
     ok = strings_.load(stringField(doc, "json"), stringField(doc, "lang"));
-    // Every formatted text the page shows may read differently now.
-    if (ok) changes = Change::Filters | Change::Selection | Change::Drawing;
+    // Every formatted text the page shows may read differently now, and the insets' titles.
+    if (ok) changes = s.setLanguage(strings_.language()) | Change::Filters | Change::Selection | Change::Drawing;
   } else if (type == "state") {
     json::key(w, "state");
     w.StartObject();

@@ -19,12 +19,19 @@
 //     covers the map: layout {overlays, chrome: [boxes], insets: [{territory, box}]}
 //   project {lon, lat} → {result} · screenPosition {id} → {result}
 //   export {format: "csv" | "geojson"} → {text}
+//   centerOn {lon, lat, widthKm}: the map on a place, about that wide · labels → {labels:
+//     [{text, kind, x, y, w, h}]}: every name drawn, kind pays, region, departement, commune
+//     or territoire
+//   around {place}: the list by distance from the place-th of `places`; around {lon, lat}:
+//     from a position (« Autour de moi ») · clearAround · listInView {on}
 // Every reply is {ok, …, snapshot}; ok is false for a refused or unreadable request.
 //
 // A snapshot is {changes: [names], total, matching, visible, selected, hovered, filters, q,
 // regional, view: {x, y, scale, width, height}, count, matchingText} plus, when they changed:
 //   facets {group: [{value, count, n, label?}]}   (filters or data)
-//   list {items: [{id, nom, where}], more, moreText}  (filters, list or data)
+//   places [{kind, code, label}]: what the search names  (filters, places or data)
+//   list {items: [{id, nom, where, distance?}], around, inView, listed, more, moreText}
+//        (filters, list or data): `around` names what the list is sorted from, or is null
 //   card {id, nom, structure, commune, region, regionName, territoire, metiers,
 //         thematiques, description, site, demo} or null  (selection or data)
 //   dataset {demo, markers: {métier: {colour, shape}}}  (data)

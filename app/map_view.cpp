@@ -17,6 +17,9 @@ namespace {
 
 ImVec2 toImVec(core::Point p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
 
+// Pixels per kilometre from which the départements are outlined: about a region on a phone.
+constexpr double kDepartementBordersFrom = 0.9;
+
 ImU32 choroplethFill(std::uint32_t count, std::uint32_t max) {
   if (count == 0 || max == 0) return imColour(kPalette.land);
   return imColour(kChoroplethRamp[core::choroplethClass(count, max)]);
@@ -48,13 +51,18 @@ MapPointer MapView::readPointer(float width, float height) {
   return pointer;
 }
 
-MapHits MapView::draw(const core::MapState& state, const MapPointer& pointer, const Strings& strings) {
+MapHits MapView::draw(const core::MapState& state, const MapPointer& pointer) {
   MapHits hits;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect({0, 0}, {width_, height_}, true);
   dl->AddRectFilled({0, 0}, {width_, height_}, imColour(kPalette.sea));
+  for (const core::SceneRegion& land : state.context().pays)
+    if (land.territory == core::Territory::Metropole)
+      fillShape(land, state.camera(), imColour(kPalette.pays), imColour(kPalette.pays_border));
+  drawInsetFrames(state, false);
   drawRegions(state);
-  hits.inset_title = drawInsets(state, pointer.position, strings);
+  drawInsetFrames(state, true);
+  hits.inset_title = drawLabels(state, pointer.position);
   if (state.regional()) {
     drawRegionLabels(state);
     if (pointer.over) hits.region = state.regionAt(pointer.position);
@@ -67,80 +75,57 @@ MapHits MapView::draw(const core::MapState& state, const MapPointer& pointer, co
   return hits;
 }
 
-void MapView::drawRegions(const core::MapState& state) {
+void MapView::fillShape(const core::SceneRegion& shape, const core::Camera& camera, ImU32 fill, ImU32 border) {
+  if (!shape.bounds.intersects(camera.visibleBounds())) return;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const core::Scene& scene = state.scene();
-  const core::Camera& camera = state.camera();
-  const core::Bounds visible = camera.visibleBounds();
-  const ImU32 border = imColour(kPalette.border);
-  const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-  std::vector<ImVec2> screen;
-  for (std::size_t r = 0; r < scene.regions.size(); ++r) {
-    const auto& region = scene.regions[r];
-    if (!region.bounds.intersects(visible)) continue;
-    const ImU32 fill = state.regional() ? choroplethFill(state.regionCounts()[r], state.regionalMax())
-                                        : imColour(kPalette.land);
-    screen.resize(region.vertices.size());
-    for (std::size_t i = 0; i < region.vertices.size(); ++i) screen[i] = toImVec(camera.planeToScreen(region.vertices[i]));
-    // Fill: the scene's triangles, written straight into the draw list.
-    dl->PrimReserve(static_cast<int>(region.triangles.size()), static_cast<int>(screen.size()));
+  screen_.resize(shape.vertices.size());
+  for (std::size_t i = 0; i < shape.vertices.size(); ++i) screen_[i] = toImVec(camera.planeToScreen(shape.vertices[i]));
+  if (!shape.triangles.empty()) {
+    // The scene's triangles, written straight into the draw list.
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    dl->PrimReserve(static_cast<int>(shape.triangles.size()), static_cast<int>(screen_.size()));
     const auto base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
-    for (const ImVec2& p : screen) dl->PrimWriteVtx(p, uv, fill);
-    for (std::uint32_t index : region.triangles) dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + index));
-    // Borders: each ring as a closed anti-aliased line.
-    for (std::size_t k = 0; k + 1 < region.ring_starts.size(); ++k) {
-      const auto begin = region.ring_starts[k];
-      const auto count = static_cast<int>(region.ring_starts[k + 1] - begin);
-      if (count >= 2) dl->AddPolyline(&screen[begin], count, border, ImDrawFlags_Closed, 1.0f);
-    }
+    for (const ImVec2& p : screen_) dl->PrimWriteVtx(p, uv, fill);
+    for (std::uint32_t index : shape.triangles) dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + index));
+  }
+  // Each ring as a closed anti-aliased line.
+  for (std::size_t k = 0; k + 1 < shape.ring_starts.size(); ++k) {
+    const auto begin = shape.ring_starts[k];
+    const auto count = static_cast<int>(shape.ring_starts[k + 1] - begin);
+    if (count >= 2) dl->AddPolyline(&screen_[begin], count, border, ImDrawFlags_Closed, 1.0f);
   }
 }
 
-std::optional<core::Territory> MapView::drawInsets(const core::MapState& state, core::Point pointer,
-                                                   const Strings& strings) {
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+void MapView::drawRegions(const core::MapState& state) {
   const core::Scene& scene = state.scene();
   const core::Camera& camera = state.camera();
-  const auto& options = scene.layout.options();
-  const float gap_above = static_cast<float>(options.vertical_gap * camera.scale());
-  const float gap_beside = static_cast<float>(options.horizontal_gap * camera.scale());
-
-  struct Box {
-    const core::TerritoryInfo* territory;
-    ImVec2 top_left, bottom_right;
-  };
-  std::vector<Box> boxes;
-  for (const auto& inset : scene.layout.insets())
-    boxes.push_back({&core::info(inset.territory), toImVec(camera.planeToScreen({inset.frame.min_x, inset.frame.max_y})),
-                     toImVec(camera.planeToScreen({inset.frame.max_x, inset.frame.min_y}))});
-  // Titles sit in the gap above each frame. All full names, or else all the territories'
-  // numbers (« 974 »), or nothing: a mix would read as two kinds of insets.
-  auto fits = [&](std::string_view label, const Box& box) {
-    const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-    return size.x <= box.bottom_right.x - box.top_left.x + gap_beside - 4 && size.y + 4 <= gap_above;
-  };
-  bool names = true, numbers = true;
-  for (const Box& box : boxes) {
-    names = names && fits(strings.territoryName(box.territory->territory), box);
-    numbers = numbers && fits(box.territory->short_label, box);
+  for (std::size_t r = 0; r < scene.regions.size(); ++r) {
+    const ImU32 fill = state.regional() ? choroplethFill(state.regionCounts()[r], state.regionalMax()) : imColour(kPalette.land);
+    fillShape(scene.regions[r], camera, fill, imColour(kPalette.border));
   }
-  std::optional<core::Territory> under_pointer;
-  const ImU32 link = imColour(kPalette.link);
-  for (const Box& box : boxes) {
-    dl->AddRect(box.top_left, box.bottom_right, imColour(kPalette.inset_frame), 0, 0, 1.0f);
-    if (!names && !numbers) continue;
-    const std::string_view label = names ? strings.territoryName(box.territory->territory) : box.territory->short_label;
-    const ImVec2 size = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-    const ImVec2 at{box.top_left.x, box.top_left.y - size.y - 3};
-    // The title is a link: clicking it zooms onto the territory.
-    const bool over = pointer.x >= at.x && pointer.x <= at.x + size.x && pointer.y >= at.y && pointer.y <= at.y + size.y;
-    dl->AddText(at, over ? link : imColour(kPalette.inset_title), label.data(), label.data() + label.size());
-    if (over) {
-      dl->AddLine({at.x, at.y + size.y}, {at.x + size.x, at.y + size.y}, link);
-      under_pointer = box.territory->territory;
+  // Départements from the regional scale in: thin lines inside the regions' borders.
+  if (camera.scale() >= kDepartementBordersFrom / 1000)
+    for (const core::SceneRegion& d : state.context().departements)
+      fillShape(d, camera, 0, imColour(kPalette.departement_border));
+}
+
+void MapView::drawInsetFrames(const core::MapState& state, bool outline) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const core::Camera& camera = state.camera();
+  for (const auto& inset : state.scene().layout.insets()) {
+    const ImVec2 a = toImVec(camera.planeToScreen({inset.frame.min_x, inset.frame.max_y}));
+    const ImVec2 b = toImVec(camera.planeToScreen({inset.frame.max_x, inset.frame.min_y}));
+    if (outline) {
+      dl->AddRect(a, b, imColour(kPalette.inset_frame), 0, 0, 1.0f);
+    } else {
+      // Sea over the mainland's neighbours, then the territory's own neighbours, clipped.
+      dl->AddRectFilled(a, b, imColour(kPalette.sea));
+      dl->PushClipRect(a, b, true);
+      for (const core::SceneRegion& land : state.context().pays)
+        if (land.territory == inset.territory) fillShape(land, camera, imColour(kPalette.pays), imColour(kPalette.pays_border));
+      dl->PopClipRect();
     }
   }
-  return under_pointer;
 }
 
 void MapView::drawItems(const core::MapState& state) {

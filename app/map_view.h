@@ -5,11 +5,13 @@
 #pragma once
 
 #include <optional>
+#include <vector>
+
+#include <imgui.h>
 
 #include "geometry.h"
 #include "map_state.h"
 #include "territory.h"
-#include "ui_strings.h"
 
 namespace app {
 
@@ -36,20 +38,27 @@ class MapView {
   // Claims the map's rectangle for the pointer (ImGui's cursor must be in the map window)
   // and reads what the pointer did there.
   MapPointer readPointer(float width, float height);
-  // Draws the state into the current window and finds what is under the pointer. Inset
-  // titles are in the interface's language.
-  MapHits draw(const core::MapState& state, const MapPointer& pointer, const Strings& strings);
+  // Draws the state into the current window and finds what is under the pointer.
+  MapHits draw(const core::MapState& state, const MapPointer& pointer);
 
  private:
+  void fillShape(const core::SceneRegion& shape, const core::Camera& camera, std::uint32_t fill, std::uint32_t border);
   void drawRegions(const core::MapState& state);
-  std::optional<core::Territory> drawInsets(const core::MapState& state, core::Point pointer, const Strings& strings);
+  // The insets' frames: filled (sea, and the territory's neighbours) under the regions, or
+  // outlined over them.
+  void drawInsetFrames(const core::MapState& state, bool outline);
   void drawItems(const core::MapState& state);
   void drawRegionLabels(const core::MapState& state);
   void drawCrosshair();
 
   float width_ = 0;
   float height_ = 0;
+  std::vector<ImVec2> screen_;  // a shape's vertices on screen, reused
 };
+
+// The map's names (MapState::labels) with halos, communes with their dot; the inset title
+// under the pointer, if any, drawn as a link. In label_view.cpp.
+std::optional<core::Territory> drawLabels(const core::MapState& state, core::Point pointer);
 
 // A cluster's bubble radius grows with the log of its count.
 float clusterRadius(std::uint32_t count);

@@ -79,6 +79,12 @@ int run(App& app, int argc, char** argv) {
     return 1;
   }
   report(catalyseurs_path.c_str(), app.load(core::DataKind::Catalyseurs, text));
+  // The context and the place names, as the page loads them after its first frame.
+  for (const auto& [name, kind] : {std::pair{"/contexte.geojson", core::DataKind::Context},
+                                   std::pair{"/lieux.csv", core::DataKind::Places}}) {
+    const std::string path = std::string(CATALYSEURS_GEODATA_DIR) + name;
+    if (readFile(path, text)) report(path.c_str(), app.load(kind, text));
+  }
 
   for (;;) {
     const FrameResult result = app.frame();

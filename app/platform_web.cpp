@@ -85,11 +85,14 @@ int run(App& app, int, char**) {
 // The page's bridge calls these through Module.ccall.
 extern "C" {
 
-// kind 0: regions, 1: catalyseurs; the data file's bytes → the load report.
+// kind 0: regions, 1: catalyseurs, 2: context layers, 3: places; the file's bytes → the
+// load report.
 EMSCRIPTEN_KEEPALIVE const char* catalyseurs_load(int kind, const char* data, int length) {
   auto& s = app::platform::state();
-  s.reply = s.app->load(kind == 0 ? core::DataKind::Regions : core::DataKind::Catalyseurs,
-                        std::string_view(data, static_cast<std::size_t>(length)));
+  static constexpr core::DataKind kKinds[] = {core::DataKind::Regions, core::DataKind::Catalyseurs,
+                                              core::DataKind::Context, core::DataKind::Places};
+  if (kind < 0 || kind > 3) kind = 1;
+  s.reply = s.app->load(kKinds[kind], std::string_view(data, static_cast<std::size_t>(length)));
   return s.reply.c_str();
 }
 

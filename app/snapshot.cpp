@@ -15,6 +15,7 @@ constexpr std::pair<core::Change, std::string_view> kChangeNames[] = {
     {core::Change::Selection, "selection"}, {core::Change::Hover, "hover"},
     {core::Change::View, "view"},           {core::Change::Regional, "regional"},
     {core::Change::List, "list"},           {core::Change::Overlays, "overlays"},
+    {core::Change::Places, "places"},
 };
 
 void idOrNull(Writer& w, const core::MapState& state, std::optional<std::uint32_t> index) {
@@ -76,15 +77,46 @@ void list(Writer& w, const core::MapState& state, const Strings& strings) {
     string(w, c.nom);
     key(w, "where");
     string(w, c.commune + " · " + std::string(regionName(c)));
+    if (state.origin()) {
+      key(w, "distance");
+      string(w, core::text::distance(state.distance(index)));
+    }
     w.EndObject();
   }
   w.EndArray();
-  const std::size_t more = state.matching().size() - page.size();
+  // « Autour de Quimper (29) » or « Autour de vous »: what the list is sorted from.
+  key(w, "around");
+  if (const auto& origin = state.origin())
+    string(w, origin->nom.empty() ? strings("around_me_list")
+                                  : strings.format("around_place", {{"nom", origin->nom}, {"departement", origin->departement}}));
+  else
+    w.Null();
+  key(w, "inView");
+  w.Bool(state.listInView());
+  key(w, "listed");
+  w.Uint64(state.listed().size());
+  const std::size_t more = state.listed().size() - page.size();
   key(w, "more");
   w.Uint64(more);
   key(w, "moreText");
   string(w, more ? strings.format("list_more", {{"n", core::text::groupThousands(more)}}) : std::string());
   w.EndObject();
+}
+
+// The places the search text names, offered above the list: « Autour de Quimper (29) ».
+void places(Writer& w, const core::MapState& state, const Strings& strings) {
+  w.StartArray();
+  for (const core::Place* p : state.placeMatches()) {
+    w.StartObject();
+    key(w, "kind");
+    string(w, p->kind == core::Place::Kind::Commune ? "commune" : "departement");
+    key(w, "code");
+    string(w, p->code);
+    key(w, "label");
+    string(w, strings.format("around_place", {{"nom", p->nom}, {"departement", p->departement}}));
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 void card(Writer& w, const core::MapState& state) {
@@ -211,6 +243,10 @@ void snapshot(Writer& w, const core::MapState& state, const Strings& strings, co
     key(w, "facets");
     facets(w, state.facets());
   }
+  if (data || changes.has(Change::Filters) || changes.has(Change::Places)) {
+    key(w, "places");
+    places(w, state, strings);
+  }
   if (data || changes.has(Change::Filters) || changes.has(Change::List)) {
     key(w, "list");
     list(w, state, strings);
@@ -293,6 +329,24 @@ void loadReport(Writer& w, const core::LoadReport& report) {
     string(w, issue.id);
     key(w, "reason");
     string(w, issue.reason);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void labels(Writer& w, const core::MapState& state) {
+  static constexpr std::string_view kKinds[] = {"pays", "region", "departement", "commune", "territoire"};
+  w.StartArray();
+  for (const core::DrawnLabel& l : state.labels()) {
+    w.StartObject();
+    key(w, "text");
+    string(w, l.text);
+    key(w, "kind");
+    string(w, kKinds[static_cast<std::size_t>(l.kind)]);
+    for (const auto& [name, value] : {std::pair{"x", l.x}, std::pair{"y", l.y}, std::pair{"w", l.width}, std::pair{"h", l.height}}) {
+      key(w, name);
+      w.Double(value);
+    }
     w.EndObject();
   }
   w.EndArray();

@@ -24,6 +24,9 @@ void stateFields(Writer& w, const core::MapState& state);
 // {changes, …stateFields, count, and the sections `changes` calls for}.
 void snapshot(Writer& w, const core::MapState& state, const Strings& strings, core::Changes changes);
 void loadReport(Writer& w, const core::LoadReport& report);
+// Every name drawn: [{text, kind, x, y, w, h}], kind as the page says it (pays, region,
+// departement, commune, territoire).
+void labels(Writer& w, const core::MapState& state);
 // Where the overlays are drawn: {attribution, scaleBar, legend, legendToggle, badge:
 // {left, top, right, bottom} or null, legendCollapsed, legendOpen}.
 void overlays(Writer& w, const core::MapState& state);

@@ -58,6 +58,14 @@ struct Palette {
   std::uint32_t land = 0xF4F1EA;
   std::uint32_t border = 0x9AA5B1;
   std::uint32_t inset_frame = 0x6B7785;
+  std::uint32_t pays = 0xE9E8E4;               // neighbouring land: there, but not ours
+  std::uint32_t pays_border = 0xC7CDD3;
+  std::uint32_t departement_border = 0xC9CFD6;
+  std::uint32_t label_pays = 0x7B8794;
+  std::uint32_t label_region = 0x3E4C59;
+  std::uint32_t label_departement = 0x616E7C;
+  std::uint32_t label_commune = 0x1F2933;
+  std::uint32_t halo = 0xFFFFFF;
   std::uint32_t inset_title = 0x1F2933;
   std::uint32_t link = 0x0B5CAD;       // inset titles under the pointer, the crosshair
   std::uint32_t cluster = 0x1F4E79;

@@ -5,6 +5,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <cfloat>
 #include <cmath>
 
 #include "platform.h"
@@ -118,6 +119,16 @@ void Window::rebuildFontIfScaleChanged() {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
+
+double Window::textWidth(std::string_view text) {
+  // The atlas' font rather than ImGui's current one, which exists only inside a frame.
+  const ImGuiIO& io = ImGui::GetIO();
+  ImFont* font = io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0];
+  if (!font) return 0;
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x * io.FontGlobalScale;
+}
+
+double Window::fontSize() { return kFontSize; }
 
 void Window::beginFrame() {
   rebuildFontIfScaleChanged();

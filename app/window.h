@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 union SDL_Event;
 struct SDL_Window;
@@ -27,6 +28,10 @@ class Window {
   float width() const;
   float height() const;
   void setSize(int css_width, int css_height);
+
+  // Text widths in CSS pixels at the interface's font size, usable between frames.
+  static double textWidth(std::string_view text);
+  static double fontSize();
 
   void beginFrame();
   // Clears to `background` (0xRRGGBB), draws ImGui's output and presents it.

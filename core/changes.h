@@ -16,6 +16,7 @@ enum class Change : std::uint32_t {
   List = 1u << 6,       // more of the matching list is shown
   Drawing = 1u << 7,    // only the picture: fan-out, crosshair, viewport size
   Overlays = 1u << 8,   // where the overlays go, or the legend opened or closed
+  Places = 1u << 9,     // the places the search text names (after the places file arrived)
 };
 
 class Changes {

@@ -74,8 +74,9 @@ std::vector<std::uint32_t> placeLabels(std::span<const LabelCandidate> candidate
       const double x = c.anchor.x * scale + c.offsets[v].x, y = -c.anchor.y * scale + c.offsets[v].y;
       const Box box{x - hw, y - hh, x + hw, y + hh};
       const bool trespasses = std::any_of(keep_out.begin(), keep_out.end(), [&](const KeepOut& k) {
-        return k.zone != c.zone &&
-               box.overlaps({k.plane.min_x * scale, -k.plane.max_y * scale, k.plane.max_x * scale, -k.plane.min_y * scale});
+        const Box frame{k.plane.min_x * scale, -k.plane.max_y * scale, k.plane.max_x * scale, -k.plane.min_y * scale};
+        if (k.zone != c.zone) return box.overlaps(frame);
+        return box.min_x < frame.min_x || box.max_x > frame.max_x || box.min_y < frame.min_y || box.max_y > frame.max_y;
       });
       if (trespasses || grid.collides(box)) continue;
       grid.insert(box);

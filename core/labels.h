@@ -36,8 +36,8 @@ struct LabelCandidate {
   std::uint8_t zone = 0;       // the caller's: which keep-out areas are its own
 };
 
-// Where labels of other zones may not go (plane metres): an inset's frame keeps the
-// mainland's names out, and the other insets' names.
+// An inset's frame (plane metres): the names of other zones may not go in, and those of its
+// own zone may not stick out.
 struct KeepOut {
   Bounds plane;
   std::uint8_t zone = 0;

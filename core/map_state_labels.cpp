@@ -102,8 +102,8 @@ void MapState::gatherLabels() {
     const auto plane = scene_->layout.lonLatToPlane(projector_, *territory, commune.at);
     if (!plane) continue;
     for (const CommuneTier& tier : kCommuneTiers) {
-      if (tier.seat != commune.seat && !(tier.seat == Place::Seat::None && commune.population >= tier.population))
-        continue;
+      const bool in_tier = tier.seat == Place::Seat::None ? commune.population >= tier.population : tier.seat == commune.seat;
+      if (!in_tier) continue;
       add(LabelKind::Commune, commune.nom, commune.seat == Place::Seat::Region ? kSizeCapital : kSizeCommune, *plane,
           *territory, tier.from, 1e300, priority(tier.priority, commune.population), true);
       break;
@@ -150,7 +150,7 @@ void MapState::placeLabelsNow() const {
       c.height = h;
       c.priority = priority(kPriorityTitle);
       c.kind = LabelKind::Territoire;
-      c.zone = static_cast<std::uint8_t>(i + 1);
+      c.zone = 0;  // outside its frame, in the gap above it
       candidates.push_back(c);
       texts.push_back(text);
       sizes.push_back(size);

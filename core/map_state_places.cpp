@@ -30,7 +30,7 @@ Changes MapState::loadPlaces(std::string_view csv, LoadReport& report) {
   report.accepted = places_.communes().size();
   place_matches_ = places_.find(query_);
   gatherLabels();
-  return Change::Filters | Change::Drawing;
+  return Change::Places | Change::Drawing;
 }
 
 Changes MapState::loadContext(std::string_view json, LoadReport& report) {
@@ -45,7 +45,7 @@ Changes MapState::loadContext(std::string_view json, LoadReport& report) {
       places_.addDepartement(c.shape.code, c.shape.nom, {c.label->x, c.label->y});
   place_matches_ = places_.find(query_);
   placeContext();
-  return Change::Filters | Change::Drawing;
+  return Change::Places | Change::Drawing;
 }
 
 void MapState::placeContext() {

@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 namespace core::text {
@@ -208,6 +209,17 @@ std::string groupThousands(std::uint64_t n) {
     out += digits[i];
   }
   return out;
+}
+
+std::string distance(double metres) {
+  constexpr const char* kUnitSpace = "\xC2\xA0";
+  if (!(metres >= 0)) return {};
+  if (metres < 950) return std::to_string(std::max<long long>(100, std::llround(metres / 100) * 100)) + kUnitSpace + "m";
+  if (metres < 9950) {
+    const long long tenths = std::llround(metres / 100);
+    return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + kUnitSpace + "km";
+  }
+  return groupThousands(static_cast<std::uint64_t>(std::llround(metres / 1000))) + kUnitSpace + "km";
 }
 
 }  // namespace core::text

@@ -22,6 +22,10 @@ std::string fold(std::string_view s);
 // French typography wants.
 std::string groupThousands(std::uint64_t n);
 
+// A distance as a list shows it, French style, with a no-break space before the unit:
+// « 800 m » under a kilometre (to 100 m), « 6,3 km » under ten, « 63 km », « 1 250 km ».
+std::string distance(double metres);
+
 // Removes spaces (and non-breaking spaces) at both ends.
 std::string_view trim(std::string_view s);
 

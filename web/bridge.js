@@ -4,7 +4,7 @@
 // came, goes to the listeners registered with onSnapshot. The request and snapshot formats
 // are documented in app/bridge.h.
 
-const KIND = { regions: 0, catalyseurs: 1 };
+const KIND = { regions: 0, catalyseurs: 1, context: 2, places: 3 };
 
 let module = null;
 const listeners = [];

@@ -13,11 +13,18 @@ import { wireHost } from './host.js';
 import { applyStrings, lang, loadStrings, t } from './i18n.js';
 import { watchChrome, wireLayout } from './layout.js';
 import { setFilters, showPanel, wirePanel } from './panel.js';
+import { showAround, wirePlaces } from './places.js';
 import { parseState, serialiseState } from './url.js';
 
 const DATA = [
   ['regions', 'data/territoires.geojson', 'territoires.geojson'],
   ['catalyseurs', 'data/catalyseurs.geojson', 'catalyseurs.geojson'],
+];
+// What the map shows around its data, fetched once the first frame is drawn so that it never
+// delays it: neighbouring land and départements, then the place names and the place search.
+const CONTEXT = [
+  ['context', 'data/contexte.geojson', 'contexte.geojson'],
+  ['places', 'data/lieux.csv', 'lieux.csv'],
 ];
 const $ = (id) => document.getElementById(id);
 
@@ -95,6 +102,7 @@ function onSnapshot(snapshot) {
   last = snapshot;
   if (!dataLoaded) return;
   showPanel(snapshot);
+  showAround(snapshot);
   showCard(snapshot);
   const changes = new Set(snapshot.changes);
   if (changes.has('view')) viewTouched = true;
@@ -143,6 +151,7 @@ async function start() {
   bridge.onSnapshot(onSnapshot);
   wireControls({ onContextLost: () => showError('error_context_lost_title', 'error_context_lost') });
   wirePanel({ onOpenCard: openCard });
+  wirePlaces();
   wireCard(() => last);
   wireExports();
   wireEmbedDialog();
@@ -180,6 +189,19 @@ async function start() {
   dataLoaded = true;
   onSnapshot(last);
   restoreUrl();
+  ready.then(loadContext, () => {});
+}
+
+// A context file that fails leaves the map as it was: its names and layers are extras.
+async function loadContext() {
+  for (const [kind, url, name] of CONTEXT) {
+    try {
+      const report = bridge.load(kind, await download(url, name));
+      if (report.fatal) console.warn(`${name} : ${report.fatal}`);
+    } catch (e) {
+      console.warn(`${name} indisponible : ${e.message}`);
+    }
+  }
 }
 
 const requireEngine = (fallback, fn) => (...args) => (bridge.started() && dataLoaded ? fn(...args) : fallback);
@@ -210,6 +232,11 @@ window.catalyseurs = Object.freeze({
   setFilters: requireEngine([], commands.setFilters),
   search: requireEngine(undefined, commands.search),
   home: requireEngine(undefined, commands.home),
+  // Centres the map on lon/lat, in whichever territory holds it, with about widthKm across.
+  centerOn: requireEngine(false, (lon, lat, widthKm) =>
+    bridge.send({ type: 'centerOn', lon: Number(lon), lat: Number(lat), widthKm: Number(widthKm) }).ok),
+  // Every place name drawn: [{text, kind, x, y, w, h}] in CSS pixels of the canvas.
+  labels: requireEngine([], () => bridge.send({ type: 'labels' }).labels),
 });
 wireHost({ ready, commands });
 

@@ -103,6 +103,12 @@ function showList(list, snapshot) {
     const where = document.createElement('span');
     where.className = 'where';
     where.textContent = item.where;
+    if (item.distance) {
+      const distance = document.createElement('span');
+      distance.className = 'distance';
+      distance.textContent = item.distance;
+      button.append(distance);
+    }
     button.append(name, where);
     button.addEventListener('click', () => openCard(item.id, { focus: true }));
     button.addEventListener('mouseenter', () => send({ type: 'hover', id: item.id }));

@@ -119,6 +119,8 @@ TEST(Labels, KeepOutAreasOfOtherZones) {
   EXPECT_EQ(core::placeLabels(c, 1.0, {}, inset), (std::vector<std::uint32_t>{0, 1}));
   c[0].anchor = {0, 160};  // the first one (zone 0) moves into zone 1's area
   EXPECT_EQ(core::placeLabels(c, 1.0, {}, inset), (std::vector<std::uint32_t>{1}));
+  c[1].anchor = {40, 200};  // zone 1's own name would stick out of its area
+  EXPECT_TRUE(core::placeLabels(c, 1.0, {}, inset).empty());
 }
 
 TEST(Labels, PanningChangesNothing) {

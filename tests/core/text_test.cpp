@@ -27,6 +27,16 @@ TEST(GroupThousands, NarrowNoBreakSpaceEveryThreeDigits) {
   EXPECT_EQ(core::text::groupThousands(1234567), "1\u202F234\u202F567");
 }
 
+TEST(Distance, RoundedAsAListShowsIt) {
+  EXPECT_EQ(core::text::distance(40), "100\u00A0m");
+  EXPECT_EQ(core::text::distance(849), "800\u00A0m");
+  EXPECT_EQ(core::text::distance(6349), "6,3\u00A0km");
+  EXPECT_EQ(core::text::distance(9960), "10\u00A0km");
+  EXPECT_EQ(core::text::distance(63400), "63\u00A0km");
+  EXPECT_EQ(core::text::distance(1249600), "1\u202F250\u00A0km");
+  EXPECT_EQ(core::text::distance(-1), "");
+}
+
 TEST(Trim, RemovesSpacesAndNoBreakSpaces) {
   EXPECT_EQ(core::text::trim("  a b \t"), "a b");
   EXPECT_EQ(core::text::trim("\u00a0x\u00a0"), "x");

@@ -57,12 +57,12 @@ describe('accessibility', () => {
   });
 
   test('the results list is one tab stop; arrows, Home and End move inside it', async () => {
-    await page.focus('#reset');
+    await page.focus('#list-in-view');  // the last control before the list
     await page.keyboard.press('Tab');
     const ids = await page.evaluate(() => [...document.querySelectorAll('#results li[data-id]')].map((li) => li.dataset.id));
     const stop = await page.evaluate(() => [...document.querySelectorAll('#results button')].filter((b) => b.tabIndex === 0).map((b) => b.closest('li').dataset.id));
     assert.equal(stop.length, 1, 'one entry in the Tab order');
-    assert.equal(await focusedItem(), stop[0], 'Tab from « Réinitialiser » reaches that entry (the last one used, else the first)');
+    assert.equal(await focusedItem(), stop[0], 'Tab from « Dans la zone affichée » reaches that entry (the last one used, else the first)');
     await page.keyboard.press('Home');
     assert.equal(await focusedItem(), ids[0]);
     await page.keyboard.press('ArrowDown');
