@@ -168,6 +168,11 @@ BridgeReply Bridge::call(std::string_view request) {
   } else if (type == "chrome") {
     const auto boxes = boxesField(doc);
     changes = boxes ? s.setChrome(*boxes) : Changes::refused();
+    if (boxes && doc.HasMember("card") && doc["card"].IsObject()) {
+      const Value& c = doc["card"];
+      changes |= s.setCardSlot(core::Bounds::of(numberField(c, "left"), numberField(c, "top"), numberField(c, "right"),
+                                                numberField(c, "bottom")));
+    }
   } else if (type == "legend") {
     changes = s.setLegendOpen(boolField(doc, "open"));
   } else if (type == "centerOn") {

@@ -8,9 +8,10 @@
 //   setFilters {filters: {metiers, thematiques, structure, region}} → {rejected: [values]}
 //   search {q} · reset · showMore · select {id} ('' closes) · hover {id} ('' clears)
 //   zoom {factor} · home · zoomToTerritory {slug} · setView {x, y, scale} · setRegional {on}
-//   chrome {boxes: [{left, top, right, bottom}]}: the page's own controls over the map, in CSS
-//     pixels from its top-left, sent whenever they move; the overlays and the overview keep
-//     clear of them (core/overlay_layout.h)
+//   chrome {boxes: [{left, top, right, bottom}], card}: the page's own controls over the map, in
+//     CSS pixels from its top-left, sent whenever they move; the overlays and the overview keep
+//     clear of them (core/overlay_layout.h); `card`, where the card goes when it opens, is kept
+//     clear of a selected marker
 //   legend {open}: opens or closes the legend collapsed into its toggle
 //   strings {json, lang}
 //   restore {filters, q, regional, view: {x, y, scale}, id}: the URL's state in one go

@@ -170,7 +170,9 @@ void drawTooltip(const core::MapState& state, const Strings& strings, const MapH
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const core::ClusterItem& item = state.items()[*hits.item].item;
     if (item.isCluster()) {
-      ImGui::SetTooltip("%s", strings.format("cluster_tooltip", {{"n", core::text::groupThousands(item.count)}}).c_str());
+      // Only a cluster that zooming can split promises a zoom; the others fan out.
+      const char* key = state.clusterZooms(item) ? "cluster_tooltip" : "cluster_tooltip_fan";
+      ImGui::SetTooltip("%s", strings.format(key, {{"n", core::text::groupThousands(item.count)}}).c_str());
     } else {
       const core::Catalyseur& c = state.catalyseurs()[item.id];
       const core::RegionInfo* region = core::regionByCode(c.region);

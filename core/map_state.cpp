@@ -184,17 +184,39 @@ Changes MapState::select(std::optional<std::uint32_t> catalyseur) {
   if (catalyseur == selected_) return {};
   selected_ = catalyseur;
   Changes changes = Change::Selection;
-  // A card opened from the list brings its marker into view, at the same zoom.
+  // A card opened from the list brings its marker into view, at the same zoom, clear of the
+  // card itself.
   if (catalyseur && scene_ && marker_of_[*catalyseur] != kNone) {
     const Point plane = scene_->markers[marker_of_[*catalyseur]].plane;
     const Point s = camera_.planeToScreen(plane);
-    const double m = options_.reveal_margin;
-    if (s.x < m || s.y < m || s.x > camera_.viewportWidth() - m || s.y > camera_.viewportHeight() - m) {
+    const double m = options_.reveal_margin, w = camera_.viewportWidth(), h = camera_.viewportHeight();
+    const bool under_card = card_slot_ && card_slot_->inflated(m / 2).contains(s);
+    if (s.x < m || s.y < m || s.x > w - m || s.y > h - m || under_card) {
+      const Point target = freeCentre();
       camera_.setView(plane, camera_.scale());
+      camera_.panBy(target.x - w / 2, target.y - h / 2);
       changes |= viewMoved();
     }
   }
   return changes;
+}
+
+Point MapState::freeCentre() const {
+  const double w = camera_.viewportWidth(), h = camera_.viewportHeight();
+  if (!card_slot_) return {w / 2, h / 2};
+  const Bounds& c = *card_slot_;
+  const Bounds sides[] = {Bounds::of(0, 0, std::max(0.0, c.min_x), h), Bounds::of(std::min(w, c.max_x), 0, w, h),
+                          Bounds::of(0, 0, w, std::max(0.0, c.min_y)), Bounds::of(0, std::min(h, c.max_y), w, h)};
+  const Bounds* best = &sides[0];
+  for (const Bounds& b : sides)
+    if (b.width() * b.height() > best->width() * best->height()) best = &b;
+  return best->width() * best->height() > 0 ? best->center() : Point{w / 2, h / 2};
+}
+
+Changes MapState::setCardSlot(std::optional<Bounds> box) {
+  if (box && (box->empty() || !std::isfinite(box->min_x + box->min_y + box->max_x + box->max_y))) return Changes::refused();
+  card_slot_ = box;
+  return {};
 }
 
 Changes MapState::selectId(std::string_view id) {

@@ -162,6 +162,9 @@ class MapState {
   // overlays' sizes as the front end measures them. The overlays are laid out again, and an
   // overview the user has not moved is fitted again, clear of both (overlay_layout.h).
   Changes setChrome(std::vector<Bounds> boxes);
+  // Where the page's card goes when it opens (CSS pixels of the map, y down): a selected
+  // marker is brought out of it.
+  Changes setCardSlot(std::optional<Bounds> box);
   Changes setOverlaySizes(const OverlaySizes& sizes);
   // Opens or closes the legend collapsed into its toggle.
   Changes setLegendOpen(bool open);
@@ -244,6 +247,8 @@ class MapState {
   void fitHome();
   Changes viewMoved();
   void refreshList();
+  // The centre of the largest part of the viewport that the card leaves free.
+  Point freeCentre() const;
   Changes loadPlaces(std::string_view csv, LoadReport& report);
   Changes loadContext(std::string_view json, LoadReport& report);
   void placeContext();
@@ -302,6 +307,7 @@ class MapState {
   bool home_fitted_ = false;
   bool at_home_ = false;  // the view is the overview, not moved since
   std::vector<Bounds> chrome_;
+  std::optional<Bounds> card_slot_;
   OverlaySizes overlay_sizes_;
   bool legend_open_ = false;
   OverlayLayout overlays_;

@@ -25,12 +25,15 @@ const isOpen = () => $('panel').classList.contains('open');
 // The boxes, in CSS pixels from the canvas' top-left, of the page's controls over the map:
 // the controls as one box (the row they form), and the drawer's handle while closed.
 let handleBox = null;
-function boxesOverMap() {
+function relative(r) {
   const canvas = $('canvas').getBoundingClientRect();
-  const relative = (r) => ({
+  return {
     left: Math.floor(r.left - canvas.left), top: Math.floor(r.top - canvas.top),
     right: Math.ceil(r.right - canvas.left), bottom: Math.ceil(r.bottom - canvas.top),
-  });
+  };
+}
+function boxesOverMap() {
+  const canvas = $('canvas').getBoundingClientRect();
   const over = (b) => b.right > b.left && b.bottom > b.top && b.right > 0 && b.bottom > 0 && b.left < canvas.width && b.top < canvas.height;
   const boxes = [];
   const buttons = [...document.querySelectorAll('.map-controls button')].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
@@ -51,16 +54,18 @@ let sent = '';
 function sendChrome() {
   if (!started()) return;
   const boxes = boxesOverMap();
-  const text = JSON.stringify(boxes);
+  // Where the card goes when it opens: the engine brings a selected marker out of it.
+  const card = relative($('card-slot').getBoundingClientRect());
+  const text = JSON.stringify([boxes, card]);
   if (text === sent) return;
   sent = text;
-  send({ type: 'chrome', boxes });
+  send({ type: 'chrome', boxes, card });
 }
 
 // After the engine has the canvas' size: whenever the map, its controls or the handle move.
 export function watchChrome() {
   const observer = new ResizeObserver(sendChrome);
-  for (const el of [$('map-container'), document.querySelector('.map-controls'), $('sheet-handle')]) observer.observe(el);
+  for (const el of [$('map-container'), document.querySelector('.map-controls'), $('sheet-handle'), $('card-slot')]) observer.observe(el);
   sendChrome();
 }
 

@@ -248,6 +248,25 @@ TEST_F(MapStateTest, OpeningACardLeavesAVisibleMarkerWhereItIs) {
   EXPECT_EQ(state.camera().center().x, before.x);
 }
 
+TEST_F(MapStateTest, ACardNeverHidesItsMarker) {
+  // The card's place on the right of the map, over Lyon as the overview shows it.
+  const Point lyon = state.camera().planeToScreen(lambert93(4.8357, 45.7640));
+  const double right = std::max(lyon.x + 200, 1280.0 - 24);
+  state.setCardSlot(core::Bounds::of(lyon.x - 100, 12, right, 788));
+  const double scale = state.camera().scale();
+  EXPECT_TRUE(state.selectId("lyon").has(Change::View));
+  const auto at = state.drawnAt(index("lyon"));
+  ASSERT_TRUE(at);
+  // At the middle of what the card leaves on its left, at the same zoom.
+  EXPECT_NEAR(at->x, (lyon.x - 100) / 2, 1e-6);
+  EXPECT_NEAR(at->y, 400, 1e-6);
+  EXPECT_DOUBLE_EQ(state.camera().scale(), scale);
+  // A marker already clear of the card stays where it is: Villeurbanne, by Lyon.
+  const Point villeurbanne = *state.drawnAt(index("villeurbanne"));
+  EXPECT_EQ(state.selectId("villeurbanne"), Changes(Change::Selection));
+  EXPECT_NEAR(state.drawnAt(index("villeurbanne"))->x, villeurbanne.x, 1e-9);
+}
+
 TEST_F(MapStateTest, MapHoverGoesWithThePointerButListHoverStays) {
   state.hoverId("rennes", core::HoverSource::Map);
   EXPECT_EQ(state.pointerLeft(), Changes(Change::Hover));

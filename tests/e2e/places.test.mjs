@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { loadDataset, openPage, REPO_ROOT, saveScreenshot, settleFrames, sharedPage, waitReady } from './support.mjs';
+import { lambert93, loadDataset, openPage, planeToScreen, REPO_ROOT, saveScreenshot, settleFrames, sharedPage, waitReady } from './support.mjs';
 
 const lieux = readFileSync(join(REPO_ROOT, 'geodata', 'lieux.csv'), 'utf8').trim().split('\n').slice(1).map((line) => {
   const [code, nom, lon, lat, population, seat] = line.split(',');
@@ -173,6 +173,31 @@ describe('context and places', () => {
     } finally {
       await refused.close();
     }
+  });
+
+  test('the card never hides its marker nor the insets’ titles', async () => {
+    await page.evaluate(() => window.catalyseurs.home());
+    // The easternmost mainland catalyseur: under the card, on the right, at the overview.
+    const east = features.filter((f) => f.properties.region.length === 2 && !['01', '02', '03', '04', '06'].includes(f.properties.region))
+      .sort((a, b) => b.geometry.coordinates[0] - a.geometry.coordinates[0])[0];
+    assert.equal(await page.evaluate((id) => window.catalyseurs.select(id), east.properties.id), true);
+    await settleFrames(page, 3);
+    const [lon, lat] = east.geometry.coordinates;
+    const { view, card, canvas } = await page.evaluate(() => ({
+      view: window.catalyseurs.state().view,
+      card: document.getElementById('card').getBoundingClientRect().toJSON(),
+      canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
+    }));
+    const { x, y } = lambert93(lon, lat);
+    const marker = planeToScreen(view, x, y);
+    const inCard = marker.x + canvas.left >= card.left && marker.x + canvas.left <= card.right &&
+                   marker.y + canvas.top >= card.top && marker.y + canvas.top <= card.bottom;
+    assert.ok(!inCard, `the marker of ${east.properties.id} (${marker.x.toFixed(0)}, ${marker.y.toFixed(0)}) is under the card`);
+    for (const title of (await page.evaluate(() => window.catalyseurs.labels())).filter((l) => l.kind === 'territoire')) {
+      const left = title.x + canvas.left, top = title.y + canvas.top;
+      assert.ok(left + title.w < card.left || left > card.right || top + title.h < card.top || top > card.bottom, `${title.text} under the card`);
+    }
+    await page.evaluate(() => window.catalyseurs.select(''));
   });
 
   test('« Dans la zone affichée » keeps to the view', async () => {
