@@ -185,32 +185,33 @@ Changes MapState::select(std::optional<std::uint32_t> catalyseur) {
   selected_ = catalyseur;
   Changes changes = Change::Selection;
   // A card opened from the list brings its marker into view, at the same zoom, clear of the
-  // card itself.
+  // card itself, moving the map as little as that takes.
   if (catalyseur && scene_ && marker_of_[*catalyseur] != kNone) {
-    const Point plane = scene_->markers[marker_of_[*catalyseur]].plane;
-    const Point s = camera_.planeToScreen(plane);
-    const double m = options_.reveal_margin, w = camera_.viewportWidth(), h = camera_.viewportHeight();
-    const bool under_card = card_slot_ && card_slot_->inflated(m / 2).contains(s);
-    if (s.x < m || s.y < m || s.x > w - m || s.y > h - m || under_card) {
-      const Point target = freeCentre();
-      camera_.setView(plane, camera_.scale());
-      camera_.panBy(target.x - w / 2, target.y - h / 2);
+    const Point s = camera_.planeToScreen(scene_->markers[marker_of_[*catalyseur]].plane);
+    const Point target = revealed(s);
+    if (target.x != s.x || target.y != s.y) {
+      camera_.panBy(target.x - s.x, target.y - s.y);
       changes |= viewMoved();
     }
   }
   return changes;
 }
 
-Point MapState::freeCentre() const {
-  const double w = camera_.viewportWidth(), h = camera_.viewportHeight();
-  if (!card_slot_) return {w / 2, h / 2};
+Point MapState::revealed(Point s) const {
+  const double m = options_.reveal_margin, w = camera_.viewportWidth(), h = camera_.viewportHeight();
+  // A marker out of sight comes to the middle; one in sight stays where it is…
+  const bool in_sight = s.x >= m && s.x <= w - m && s.y >= m && s.y <= h - m;
+  Point t = in_sight ? s : Point{w / 2, h / 2};
+  if (!card_slot_ || !card_slot_->inflated(m / 2).contains(t)) return t;
+  // …unless the card is over it: then out of it by the nearest side that stays in sight.
   const Bounds& c = *card_slot_;
-  const Bounds sides[] = {Bounds::of(0, 0, std::max(0.0, c.min_x), h), Bounds::of(std::min(w, c.max_x), 0, w, h),
-                          Bounds::of(0, 0, w, std::max(0.0, c.min_y)), Bounds::of(0, std::min(h, c.max_y), w, h)};
-  const Bounds* best = &sides[0];
-  for (const Bounds& b : sides)
-    if (b.width() * b.height() > best->width() * best->height()) best = &b;
-  return best->width() * best->height() > 0 ? best->center() : Point{w / 2, h / 2};
+  const Point options[] = {{c.min_x - m, t.y}, {c.max_x + m, t.y}, {t.x, c.min_y - m}, {t.x, c.max_y + m}};
+  std::optional<Point> best;
+  for (const Point& o : options) {
+    if (o.x < m || o.x > w - m || o.y < m || o.y > h - m) continue;
+    if (!best || std::hypot(o.x - t.x, o.y - t.y) < std::hypot(best->x - t.x, best->y - t.y)) best = o;
+  }
+  return best.value_or(t);
 }
 
 Changes MapState::setCardSlot(std::optional<Bounds> box) {

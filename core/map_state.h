@@ -247,8 +247,8 @@ class MapState {
   void fitHome();
   Changes viewMoved();
   void refreshList();
-  // The centre of the largest part of the viewport that the card leaves free.
-  Point freeCentre() const;
+  // Where a marker shown at `screen` must go to be seen: inside the viewport, out of the card.
+  Point revealed(Point screen) const;
   Changes loadPlaces(std::string_view csv, LoadReport& report);
   Changes loadContext(std::string_view json, LoadReport& report);
   void placeContext();
