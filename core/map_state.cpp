@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "text.h"
+
 namespace core {
 
 namespace {
@@ -132,6 +134,7 @@ Changes MapState::setFilters(const Filters& filters, std::vector<std::string>* r
 }
 
 Changes MapState::search(std::string_view text) {
+  text = text::firstChars(text, kMaxSearchChars);
   if (text == query_) return {};
   query_ = std::string(text);
   refreshMatching();

@@ -61,6 +61,10 @@ struct LoadReport {
 
 enum class DataKind { Regions, Catalyseurs };
 
+// Longest search text, in characters: a name and a town with room to spare. Every catalyseur
+// is matched against it on each keystroke, so a pasted book must not reach the search.
+constexpr std::size_t kMaxSearchChars = 200;
+
 // Where a hover comes from: the map's pointer, or the page's list. Only the map's goes
 // away when the pointer leaves the map.
 enum class HoverSource { Map, List };
@@ -84,6 +88,7 @@ class MapState {
 
   // Unknown values are dropped, and listed in `rejected` for the caller to warn about.
   Changes setFilters(const Filters& filters, std::vector<std::string>* rejected = nullptr);
+  // The text is cut to kMaxSearchChars characters, on a character boundary.
   Changes search(std::string_view text);
   // « Réinitialiser »: no filter, no search, no regional view.
   Changes reset();
