@@ -17,6 +17,7 @@ template <class T>
 void fillReport(Loaded<T>& loaded, LoadReport& report) {
   report.accepted = loaded.items.size();
   report.issues = std::move(loaded.issues);
+  report.unreported = loaded.unreported;
   report.fatal = std::move(loaded.fatal);
 }
 

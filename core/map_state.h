@@ -55,7 +55,8 @@ struct MapItem {
 // How a dataset file went: what was kept, what was rejected and why.
 struct LoadReport {
   std::size_t accepted = 0;
-  std::vector<FeatureIssue> issues;
+  std::vector<FeatureIssue> issues;  // the first kMaxReportedIssues rejected entries
+  std::size_t unreported = 0;        // rejected entries beyond those
   std::optional<std::string> fatal;
 };
 
