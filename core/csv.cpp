@@ -99,7 +99,9 @@ CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
 }
 
 std::string csvField(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  // A leading byte-order mark is quoted too: first in a file, it would be read as the mark.
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos && value.substr(0, 3) != "\xEF\xBB\xBF")
+    return std::string(value);
   std::string out = "\"";
   for (char ch : value) {
     if (ch == '"') out += '"';

@@ -77,6 +77,11 @@ bool geocode(Catalyseur& c, const Gazetteer& gazetteer, std::size_t line, std::v
   return true;
 }
 
+// Issues are reported in line order; those of one line keep the order they were found in.
+void sortByLine(std::vector<RowIssue>& issues) {
+  std::stable_sort(issues.begin(), issues.end(), [](const RowIssue& a, const RowIssue& b) { return a.line < b.line; });
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& spreadsheetColumns() {
@@ -120,7 +125,10 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
       header_readable = false;
     }
   }
-  if (!header_readable) return result;
+  if (!header_readable) {
+    sortByLine(issues);
+    return result;
+  }
   const auto& derived = exportColumns();
   const bool known_extras =
       header.size() > columns.size() && header.size() <= columns.size() + derived.size() &&
@@ -150,7 +158,7 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
     header_ok = false;
   }
   if (!header_ok) {
-    std::sort(issues.begin(), issues.end(), [](const RowIssue& a, const RowIssue& b) { return a.line < b.line; });
+    sortByLine(issues);
     return result;
   }
 
@@ -211,7 +219,7 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
   if (table.fatal) issues.push_back({table.fatal->line, "", table.fatal->reason});
   if (result.catalyseurs.empty() && issues.empty())
     issues.push_back({1, "", "aucune ligne de données après l’en-tête"});
-  std::stable_sort(issues.begin(), issues.end(), [](const RowIssue& a, const RowIssue& b) { return a.line < b.line; });
+  sortByLine(issues);
   return result;
 }
 

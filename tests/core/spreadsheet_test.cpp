@@ -113,6 +113,14 @@ TEST(Spreadsheet, NulAndEscapeInCellsAreNamedAtTheirLineAndColumn) {
   EXPECT_EQ(bad.issues[1].reason, "caractère de contrôle interdit");
 }
 
+// Found by fuzzing: with an unreadable header, a bad row's message came before the header's.
+TEST(Spreadsheet, IssuesStayInLineOrderWhenTheHeaderIsUnreadable) {
+  const auto result = core::readSpreadsheet(std::string("id\0,nom\nx\"y\n", 12), gazetteer());
+  ASSERT_EQ(result.issues.size(), 2u);
+  EXPECT_EQ(result.issues[0].line, 1u);
+  EXPECT_EQ(result.issues[1].line, 2u);
+}
+
 // Values quoted in messages reach a terminal: their control characters show escaped.
 TEST(Spreadsheet, QuotedValuesInMessagesAreEscaped) {
   const std::string header =
