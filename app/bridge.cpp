@@ -109,7 +109,8 @@ void writeProjection(json::Writer& w, const core::MapState& state, double lon, d
 
 BridgeReply Bridge::call(std::string_view request) {
   rapidjson::Document doc;
-  doc.Parse(request.data(), request.size());
+  // Iterative: a request nested 100 000 levels deep costs heap, not the stack.
+  doc.Parse<rapidjson::kParseIterativeFlag>(request.data(), request.size());
   const std::string_view type = doc.HasParseError() ? std::string_view() : stringField(doc, "type");
 
   rapidjson::StringBuffer buffer;

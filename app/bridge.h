@@ -61,7 +61,9 @@ class Bridge {
   Bridge(core::MapState& state, Strings& strings) : state_(state), strings_(strings) {}
 
   BridgeReply call(std::string_view request);
-  // A data file's bytes: {accepted, rejected, fatal, issues: [{index, id, reason}], snapshot}.
+  // A data file's bytes: {accepted, rejected, unreported, fatal, issues: [{index, id, reason}],
+  // snapshot}. `issues` describes the first core::kMaxReportedIssues rejected entries;
+  // `unreported` counts the others, and `rejected` all of them.
   BridgeReply load(core::DataKind kind, std::string_view bytes);
 
   // Changes the map made on its own, sent with the next snapshot.

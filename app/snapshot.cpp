@@ -313,7 +313,9 @@ void loadReport(Writer& w, const core::LoadReport& report) {
   key(w, "accepted");
   w.Uint64(report.accepted);
   key(w, "rejected");
-  w.Uint64(report.issues.size());
+  w.Uint64(report.issues.size() + report.unreported);
+  key(w, "unreported");
+  w.Uint64(report.unreported);
   key(w, "fatal");
   if (report.fatal)
     string(w, *report.fatal);

@@ -8,7 +8,8 @@ namespace app {
 
 bool Strings::load(std::string_view json, std::string_view lang) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
+  // Iterative, as every parse of text from outside: depth costs heap, not the stack.
+  doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
   const char* language = lang == "en" ? "en" : "fr";
   if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember(language) || !doc[language].IsObject())
     return false;

@@ -12,12 +12,11 @@ namespace core {
 namespace {
 
 // Longest values accepted, in characters (code points). The description limit is the
-// schema's; the others keep one bad cell from blowing up the interface.
+// schema's; the others keep one bad cell from blowing up the interface. kMaxName and kMaxId
+// are in catalyseur.h.
 constexpr std::size_t kMaxDescription = 600;
-constexpr std::size_t kMaxName = 200;
 constexpr std::size_t kMaxTerritoire = 120;
 constexpr std::size_t kMaxCommune = 100;
-constexpr std::size_t kMaxId = 80;
 constexpr std::size_t kMaxUrl = 500;
 
 // Code officiel géographique: each département's region. Corsica is 2A/2B; DROM
@@ -57,21 +56,9 @@ std::string joined(const std::vector<std::string_view>& values) {
   return out;
 }
 
-// Quoted the French way, cut short so that a huge bad value does not flood the report.
-std::string quoted(std::string_view value) {
-  constexpr std::size_t kShown = 40;
-  std::string out = "« ";
-  if (value.size() <= kShown) {
-    out += value;
-  } else {
-    std::size_t cut = kShown;
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-    out += value.substr(0, cut);
-    out += "…";
-  }
-  out += " »";
-  return out;
-}
+// Quoted the French way, cut short and with invisible characters shown, so that a huge or
+// hostile bad value neither floods the report nor reaches a terminal as is.
+using text::quoted;
 
 class Checker {
  public:
@@ -81,38 +68,27 @@ class Checker {
     issues.push_back({std::string(field), std::move(reason)});
   }
 
-  // Checks the text rules every string shares; false when the value is unusable.
+  // Checks the text rules every string shares; false when the value is unusable or empty.
   bool text(std::string_view field, std::string_view value, std::size_t max_chars,
             bool required, bool multiline = false) {
-    if (!text::isValidUtf8(value)) {
-      add(field, "texte qui n’est pas de l’UTF-8 valide");
+    if (auto problem = textProblem(value, max_chars, required, multiline)) {
+      add(field, std::move(*problem));
       return false;
     }
-    if (value.empty()) {
-      if (required) add(field, "champ obligatoire vide");
-      return false;
-    }
-    bool controls = false;
-    for (unsigned char ch : value)
-      if ((ch < 0x20 && !(multiline && (ch == '\n' || ch == '\r' || ch == '\t'))) || ch == 0x7F)
-        controls = true;
-    if (controls) {
-      add(field, "caractère de contrôle interdit");
-      return false;
-    }
-    const std::size_t n = text::codePointCount(value);
-    if (n > max_chars) {
-      add(field, std::to_string(n) + " caractères, au plus " + std::to_string(max_chars) +
-                     " sont permis");
-      return false;
-    }
-    return true;
+    return !value.empty();
   }
 
   void enumList(std::string_view field, const std::vector<std::string>& values,
                 const std::vector<std::string_view>& allowed, bool at_least_one) {
     if (values.empty() && at_least_one) {
       add(field, "au moins une valeur est requise (" + joined(allowed) + ")");
+      return;
+    }
+    // More values than there are allowed ones means repeats or unknowns; saying so once
+    // keeps the check linear in a hostile list of a million values.
+    if (values.size() > allowed.size()) {
+      add(field, std::to_string(values.size()) + " valeurs, au plus " + std::to_string(allowed.size()) +
+                     " (" + joined(allowed) + ")");
       return;
     }
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -131,6 +107,17 @@ bool isDigits(std::string_view s) {
 }
 
 }  // namespace
+
+std::optional<std::string> textProblem(std::string_view value, std::size_t max_chars, bool required,
+                                       bool multiline) {
+  if (!text::isValidUtf8(value)) return "texte qui n’est pas de l’UTF-8 valide";
+  if (value.empty()) return required ? std::optional<std::string>("champ obligatoire vide") : std::nullopt;
+  if (text::hasControl(value, multiline)) return "caractère de contrôle interdit";
+  const std::size_t n = text::codePointCount(value);
+  if (n > max_chars)
+    return std::to_string(n) + " caractères, au plus " + std::to_string(max_chars) + " sont permis";
+  return std::nullopt;
+}
 
 const std::vector<std::string_view>& structureValues() {
   static const std::vector<std::string_view> v(kStructureSlugs.begin(), kStructureSlugs.end());
@@ -226,7 +213,9 @@ std::vector<FieldIssue> validateLocation(const Catalyseur& c) {
 }
 
 std::optional<FieldIssue> IdRegistry::claim(const std::string& id) {
-  if (id.empty()) return std::nullopt;  // already reported as missing
+  // An empty or malformed id is already reported; keeping it would let a rejected entry's
+  // 40 MB id stay in memory.
+  if (id.empty() || id.size() > kMaxId || !text::isSlug(id)) return std::nullopt;
   if (seen_.insert(id).second) return std::nullopt;
   return FieldIssue{"id", "identifiant " + quoted(id) + " déjà utilisé"};
 }

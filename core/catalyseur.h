@@ -37,6 +37,17 @@ struct FieldIssue {
   std::string reason;  // in French: these reach the people who keep the directory
 };
 
+// Longest name (of a catalyseur, a structure or a region) and id, in characters: far above
+// any real one, low enough that one bad cell cannot blow up the interface.
+constexpr std::size_t kMaxName = 200;
+constexpr std::size_t kMaxId = 80;
+
+// The rules every text field shares: UTF-8, no control character (tab and line breaks
+// allowed when `multiline`), at most max_chars characters, and not empty when `required`.
+// The reason, in French, or nothing when the value is fine.
+std::optional<std::string> textProblem(std::string_view value, std::size_t max_chars, bool required,
+                                       bool multiline = false);
+
 // The allowed values, in the order the interface lists them.
 const std::vector<std::string_view>& structureValues();
 const std::vector<std::string_view>& metierValues();

@@ -2,6 +2,15 @@
 
 namespace core {
 
+namespace {
+
+// A line ends at LF, CRLF or a lone CR (old Mac files, and some exports).
+bool endsLine(std::string_view text, std::size_t i) {
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+}
+
+}  // namespace
+
 CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
   CsvTable table;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -16,6 +25,12 @@ CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
     bool record_done = false;
     while (!record_done) {
       field.clear();
+      // Bytes of the field, of which only the first max_field_bytes + 1 are kept: enough
+      // to know it is too long without holding a 10 MB cell.
+      std::size_t length = 0;
+      const auto append = [&](char c) {
+        if (++length <= options.max_field_bytes + 1) field += c;
+      };
       if (i < n && text[i] == '"') {
         const std::size_t quote_line = line;
         ++i;
@@ -24,7 +39,7 @@ CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
           const char c = text[i];
           if (c == '"') {
             if (i + 1 < n && text[i + 1] == '"') {
-              field += '"';
+              append('"');
               i += 2;
               continue;
             }
@@ -32,8 +47,8 @@ CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
             closed = true;
             break;
           }
-          if (c == '\n') ++line;
-          field += c;
+          if (endsLine(text, i)) ++line;
+          append(c);
           ++i;
         }
         if (!closed) {
@@ -49,20 +64,20 @@ CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
                                ? CsvError{line, "caractère après un guillemet fermant"}
                                : CsvError{quote_line, "guillemet ouvert à cette ligne et mal refermé (ligne " +
                                                           std::to_string(line) + ")"};
-          while (i < n && text[i] != ',' && text[i] != '\n') ++i;
+          while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') ++i;
         }
       } else {
         while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
           if (text[i] == '"' && !record_error)
             record_error = CsvError{line, "guillemet au milieu d’un champ non entouré de guillemets"};
-          field += text[i];
+          append(text[i]);
           ++i;
         }
       }
-      if (field.size() > options.max_field_bytes && !record_error)
-        record_error = CsvError{line, "champ de " + std::to_string(field.size()) +
+      if (length > options.max_field_bytes && !record_error)
+        record_error = CsvError{line, "champ de " + std::to_string(length) +
                                           " octets, au plus " + std::to_string(options.max_field_bytes)};
-      record.fields.push_back(field.size() > options.max_field_bytes ? std::string() : field);
+      record.fields.push_back(length > options.max_field_bytes ? std::string() : field);
 
       if (i >= n) {
         record_done = true;
@@ -84,7 +99,9 @@ CsvTable parseCsv(std::string_view text, const CsvOptions& options) {
 }
 
 std::string csvField(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  // A leading byte-order mark is quoted too: first in a file, it would be read as the mark.
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos && value.substr(0, 3) != "\xEF\xBB\xBF")
+    return std::string(value);
   std::string out = "\"";
   for (char ch : value) {
     if (ch == '"') out += '"';

@@ -37,8 +37,9 @@ struct CsvOptions {
 
 CsvTable parseCsv(std::string_view text, const CsvOptions& options = {});
 
-// The writer's side: a field quoted when it holds a comma, a quote or a line break (quotes
-// doubled), and one record as its fields joined by commas, without the line end.
+// The writer's side: a field quoted when it holds a comma, a quote or a line break, or
+// starts with a byte-order mark (quotes doubled), and one record as its fields joined by
+// commas, without the line end.
 std::string csvField(std::string_view value);
 std::string csvRecord(const std::vector<std::string>& fields);
 

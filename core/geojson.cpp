@@ -1,9 +1,9 @@
 #include "geojson.h"
 
+#include "feature_stream.h"
 #include "text.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -15,63 +15,6 @@ namespace core {
 namespace {
 
 using Value = rapidjson::Value;
-
-// Position of a byte offset as 1-based line and column, for parse error messages.
-std::string linePosition(std::string_view json, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < json.size(); ++i) {
-    if (json[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(json[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return "ligne " + std::to_string(line) + ", colonne " + std::to_string(column);
-}
-
-std::string parseErrorFrench(rapidjson::ParseErrorCode code) {
-  switch (code) {
-    case rapidjson::kParseErrorDocumentEmpty: return "document vide";
-    case rapidjson::kParseErrorDocumentRootNotSingular: return "contenu en trop après la fin du JSON";
-    case rapidjson::kParseErrorStringInvalidEncoding: return "texte qui n’est pas de l’UTF-8 valide";
-    case rapidjson::kParseErrorStringMissQuotationMark: return "chaîne non terminée";
-    case rapidjson::kParseErrorObjectMissName:
-    case rapidjson::kParseErrorObjectMissColon:
-    case rapidjson::kParseErrorObjectMissCommaOrCurlyBracket: return "objet JSON mal formé";
-    case rapidjson::kParseErrorArrayMissCommaOrSquareBracket: return "tableau JSON mal formé";
-    case rapidjson::kParseErrorNumberTooBig: return "nombre trop grand";
-    default: return std::string("JSON invalide (") + rapidjson::GetParseError_En(code) + ")";
-  }
-}
-
-struct Parsed {
-  rapidjson::Document doc;
-  const Value* features = nullptr;
-  std::optional<std::string> fatal;
-};
-
-Parsed parseFeatureCollection(std::string_view json) {
-  Parsed p;
-  constexpr unsigned kFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNanAndInfFlag;
-  p.doc.Parse<kFlags>(json.data(), json.size());
-  if (p.doc.HasParseError()) {
-    p.fatal = "fichier illisible, " + linePosition(json, p.doc.GetErrorOffset()) + " : " +
-              parseErrorFrench(p.doc.GetParseError());
-    return p;
-  }
-  if (!p.doc.IsObject() || !p.doc.HasMember("type") || !p.doc["type"].IsString() ||
-      std::string_view(p.doc["type"].GetString()) != "FeatureCollection") {
-    p.fatal = "le fichier n’est pas une FeatureCollection GeoJSON";
-    return p;
-  }
-  if (!p.doc.HasMember("features") || !p.doc["features"].IsArray()) {
-    p.fatal = "la FeatureCollection n’a pas de tableau « features »";
-    return p;
-  }
-  p.features = &p.doc["features"];
-  return p;
-}
 
 const Value* member(const Value& object, const char* name) {
   // HasMember + operator[] rather than FindMember: comparing rapidjson's member iterators
@@ -88,12 +31,23 @@ bool readPosition(const Value& v, Point& out) {
   return out.x >= -180 && out.x <= 180 && out.y >= -90 && out.y <= 90;
 }
 
-// A linear ring: at least four positions, closed. Our Ring drops the closing point.
-bool readRing(const Value& v, Ring& out, std::string& why) {
+std::string_view viewOf(const Value& v) { return {v.GetString(), v.GetStringLength()}; }
+std::string stringOf(const Value& v) { return std::string(viewOf(v)); }
+bool isString(const Value* v, std::string_view expected) { return v && v->IsString() && viewOf(*v) == expected; }
+
+// A linear ring: at least four positions, closed. Our Ring drops the closing point. The
+// positions count against `budget`, the vertices the region may still have.
+bool readRing(const Value& v, Ring& out, std::size_t& budget, std::string& why) {
   if (!v.IsArray() || v.Size() < 4) {
     why = "anneau de polygone de moins de quatre positions";
     return false;
   }
+  if (v.Size() > budget) {
+    why = "région de plus de " + text::groupThousands(kMaxRegionVertices) +
+          " sommets, trop détaillée pour être dessinée";
+    return false;
+  }
+  budget -= v.Size();
   out.clear();
   out.reserve(v.Size());
   for (const auto& position : v.GetArray()) {
@@ -112,14 +66,14 @@ bool readRing(const Value& v, Ring& out, std::string& why) {
   return true;
 }
 
-bool readPolygon(const Value& v, Polygon& out, std::string& why) {
+bool readPolygon(const Value& v, Polygon& out, std::size_t& budget, std::string& why) {
   if (!v.IsArray() || v.Empty()) {
     why = "polygone sans anneau";
     return false;
   }
   out.rings.resize(v.Size());
   for (rapidjson::SizeType i = 0; i < v.Size(); ++i)
-    if (!readRing(v[i], out.rings[i], why)) return false;
+    if (!readRing(v[i], out.rings[i], budget, why)) return false;
   return true;
 }
 
@@ -130,50 +84,47 @@ bool readAreal(const Value& geometry, std::vector<Polygon>& out, std::string& wh
     why = "géométrie sans type ou sans coordonnées";
     return false;
   }
-  const std::string_view t = type->GetString();
-  if (t == "Polygon") {
+  std::size_t budget = kMaxRegionVertices;
+  if (isString(type, "Polygon")) {
     out.resize(1);
-    return readPolygon(*coords, out[0], why);
+    return readPolygon(*coords, out[0], budget, why);
   }
-  if (t == "MultiPolygon") {
+  if (isString(type, "MultiPolygon")) {
     if (!coords->IsArray() || coords->Empty()) {
       why = "MultiPolygon vide";
       return false;
     }
     out.resize(coords->Size());
     for (rapidjson::SizeType i = 0; i < coords->Size(); ++i)
-      if (!readPolygon((*coords)[i], out[i], why)) return false;
+      if (!readPolygon((*coords)[i], out[i], budget, why)) return false;
     return true;
   }
-  why = "géométrie de type « " + std::string(t) + " » alors qu’un Polygon ou MultiPolygon est attendu";
+  why = "géométrie de type " + text::quoted(viewOf(*type)) + " alors qu’un Polygon ou MultiPolygon est attendu";
   return false;
 }
 
 // The checks every feature shares; returns its properties object or sets `why`.
-const Value* featureProperties(const Value& feature, std::string& why) {
-  if (!feature.IsObject()) {
+const Value* featureProperties(const Value* feature, std::string& why) {
+  if (!feature || !feature->IsObject()) {
     why = "l’entrée n’est pas un objet";
     return nullptr;
   }
-  const Value* type = member(feature, "type");
-  if (!type || !type->IsString() || std::string_view(type->GetString()) != "Feature") {
+  if (!isString(member(*feature, "type"), "Feature")) {
     why = "l’entrée n’est pas une Feature";
     return nullptr;
   }
-  const Value* geometry = member(feature, "geometry");
+  const Value* geometry = member(*feature, "geometry");
   if (!geometry || !geometry->IsObject()) {
     why = "géométrie absente";
     return nullptr;
   }
-  const Value* properties = member(feature, "properties");
+  const Value* properties = member(*feature, "properties");
   if (!properties || !properties->IsObject()) {
     why = "propriétés absentes";
     return nullptr;
   }
   return properties;
 }
-
-std::string stringOf(const Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
 
 // Reads an optional string property. A property of the wrong type is an issue; absent or
 // null is simply empty.
@@ -188,6 +139,10 @@ void readString(const Value& props, const char* name, std::string& out,
   out = stringOf(*v);
 }
 
+// Longest list read: past the number of allowed values (a dozen) the list is refused
+// anyway, and a hostile one may hold a million strings.
+constexpr std::size_t kMaxListRead = 100;
+
 void readStringList(const Value& props, const char* name, std::vector<std::string>& out,
                     std::vector<FieldIssue>& issues) {
   const Value* v = member(props, name);
@@ -201,82 +156,135 @@ void readStringList(const Value& props, const char* name, std::vector<std::strin
       issues.push_back({name, "chaque valeur de la liste doit être une chaîne"});
       return;
     }
+    if (out.size() == kMaxListRead) {
+      issues.push_back({name, std::to_string(v->Size()) + " valeurs : bien plus que les valeurs permises"});
+      return;
+    }
     out.push_back(stringOf(item));
   }
 }
+
+// A reason stays readable in a console or a list of problems: one feature can hold a
+// dozen field problems, each quoting a value cut at 40 characters.
+constexpr std::size_t kMaxReasonBytes = 600;
 
 std::string describe(const std::vector<FieldIssue>& issues) {
   std::string out;
   for (const auto& issue : issues) {
     if (!out.empty()) out += " ; ";
     out += issue.field + " : " + issue.reason;
+    if (out.size() > kMaxReasonBytes) return std::string(text::cutUtf8(out, kMaxReasonBytes)) + "…";
   }
   return out;
 }
+
+// The id that names a rejected feature in reports, when it is short and shows as it is.
+std::string reportedId(const std::string& id) {
+  return id.size() <= kMaxId && text::isValidUtf8(id) && !text::hasControl(id) ? id : std::string();
+}
+
+// What every loader does with the stream of features: collect the good ones, report the
+// first kMaxReportedIssues bad ones and count the rest, drop everything on a fatal error.
+template <class T>
+class Collector {
+ public:
+  explicit Collector(Loaded<T>& result) : result_(result) {}
+
+  void restart() { result_ = Loaded<T>{}; }
+  void accept(T item) { result_.items.push_back(std::move(item)); }
+  // `describe` builds the reason, only while it is still reported.
+  template <class Describe>
+  void reject(std::size_t index, const std::string& id, Describe&& describe) {
+    if (result_.issues.size() < kMaxReportedIssues)
+      result_.issues.push_back({index, reportedId(id), describe()});
+    else
+      ++result_.unreported;
+  }
+  void finish(std::optional<std::string> fatal) {
+    if (!fatal) return;
+    result_ = Loaded<T>{};
+    result_.fatal = std::move(fatal);
+  }
+
+ private:
+  Loaded<T>& result_;
+};
 
 }  // namespace
 
 Loaded<RegionShape> loadRegions(std::string_view json) {
   Loaded<RegionShape> result;
-  Parsed parsed = parseFeatureCollection(json);
-  if (parsed.fatal) {
-    result.fatal = parsed.fatal;
-    return result;
-  }
-  const auto& features = parsed.features->GetArray();
-  for (rapidjson::SizeType i = 0; i < features.Size(); ++i) {
+  Collector<RegionShape> collect(result);
+  std::size_t vertices = 0;  // in the regions kept so far
+  json::FeatureCallbacks callbacks;
+  callbacks.start = [&] {
+    collect.restart();
+    vertices = 0;
+  };
+  callbacks.feature = [&](std::size_t index, const Value* feature) {
     std::string why;
     RegionShape shape;
-    const Value* props = featureProperties(features[i], why);
-    if (props) {
+    if (const Value* props = featureProperties(feature, why)) {
       std::vector<FieldIssue> issues;
       readString(*props, "code", shape.code, issues);
       readString(*props, "nom", shape.nom, issues);
       std::string territoire;
       readString(*props, "territoire", territoire, issues);
+      if (issues.empty())
+        if (auto problem = textProblem(shape.nom, kMaxName, true)) issues.push_back({"nom", *problem});
       const auto by_code = territoryOfRegionCode(shape.code);
       const auto by_slug = territoryFromSlug(territoire);
       if (!issues.empty()) {
         why = describe(issues);
       } else if (!by_code) {
-        why = "code de région inconnu « " + shape.code + " »";
+        why = "code de région inconnu " + text::quoted(shape.code);
       } else if (!by_slug || *by_slug != *by_code) {
-        why = "territoire « " + territoire + " » incohérent avec le code « " + shape.code + " »";
-      } else if (readAreal(features[i]["geometry"], shape.polygons, why)) {
+        why = "territoire " + text::quoted(territoire) + " incohérent avec le code " + text::quoted(shape.code);
+      } else if (readAreal((*feature)["geometry"], shape.polygons, why)) {
         shape.territory = *by_code;
       }
     }
+    if (why.empty()) {
+      std::size_t n = 0;
+      for (const auto& polygon : shape.polygons)
+        for (const auto& ring : polygon.rings) n += ring.size() + 1;  // with the closing point
+      if (vertices + n > kMaxBasemapVertices)
+        why = "fond de carte de plus de " + text::groupThousands(kMaxBasemapVertices) +
+              " sommets au total, trop détaillé pour être dessiné : région écartée";
+      else
+        vertices += n;
+    }
     if (why.empty())
-      result.items.push_back(std::move(shape));
+      collect.accept(std::move(shape));
     else
-      result.issues.push_back({i, shape.code, why});
-  }
+      collect.reject(index, shape.code, [&] { return why; });
+  };
+  collect.finish(json::readFeatureCollection(json, callbacks));
   return result;
 }
 
 Loaded<Catalyseur> loadCatalyseurs(std::string_view json) {
   Loaded<Catalyseur> result;
-  Parsed parsed = parseFeatureCollection(json);
-  if (parsed.fatal) {
-    result.fatal = parsed.fatal;
-    return result;
-  }
+  Collector<Catalyseur> collect(result);
   IdRegistry ids;
-  const auto& features = parsed.features->GetArray();
-  result.items.reserve(features.Size());
-  for (rapidjson::SizeType i = 0; i < features.Size(); ++i) {
+  json::FeatureCallbacks callbacks;
+  callbacks.start = [&] {
+    collect.restart();
+    ids = IdRegistry();
+  };
+  callbacks.feature = [&](std::size_t index, const Value* feature) {
     std::string why;
+    std::vector<FieldIssue> issues;
     Catalyseur c;
     // The id names the entry in reports even when the rest of the feature is broken.
-    if (features[i].IsObject()) {
-      const Value* properties = member(features[i], "properties");
+    if (feature && feature->IsObject()) {
+      const Value* properties = member(*feature, "properties");
       const Value* id = properties && properties->IsObject() ? member(*properties, "id") : nullptr;
       if (id && id->IsString()) c.id = stringOf(*id);
     }
-    const Value* props = featureProperties(features[i], why);
+    const Value* props = featureProperties(feature, why);
     if (props) {
       c.id.clear();
-      std::vector<FieldIssue> issues;
       readString(*props, "id", c.id, issues);
       readString(*props, "nom", c.nom, issues);
       readString(*props, "structure", c.structure, issues);
@@ -295,11 +303,10 @@ Loaded<Catalyseur> loadCatalyseurs(std::string_view json) {
       else
         c.demo = demo->GetBool();
 
-      const Value& geometry = features[i]["geometry"];
-      const Value* type = member(geometry, "type");
+      const Value& geometry = (*feature)["geometry"];
       const Value* coords = member(geometry, "coordinates");
       Point p;
-      if (!type || !type->IsString() || std::string_view(type->GetString()) != "Point")
+      if (!isString(member(geometry, "type"), "Point"))
         issues.push_back({"geometry", "un Point est attendu"});
       else if (!coords || !readPosition(*coords, p))
         issues.push_back({"geometry", "coordonnées invalides"});
@@ -315,29 +322,27 @@ Loaded<Catalyseur> loadCatalyseurs(std::string_view json) {
         issues.insert(issues.end(), location.begin(), location.end());
       }
       if (auto duplicate = ids.claim(c.id)) issues.push_back(*duplicate);
-      why = describe(issues);
     }
-    if (why.empty())
-      result.items.push_back(std::move(c));
+    if (!props)
+      collect.reject(index, c.id, [&] { return why; });
+    else if (!issues.empty())
+      collect.reject(index, c.id, [&] { return describe(issues); });
     else
-      result.issues.push_back({i, text::isValidUtf8(c.id) ? c.id : std::string(), why});
-  }
+      collect.accept(std::move(c));
+  };
+  collect.finish(json::readFeatureCollection(json, callbacks));
   return result;
 }
 
 Loaded<ContextShape> loadContext(std::string_view json) {
   Loaded<ContextShape> result;
-  Parsed parsed = parseFeatureCollection(json);
-  if (parsed.fatal) {
-    result.fatal = parsed.fatal;
-    return result;
-  }
-  const auto& features = parsed.features->GetArray();
-  for (rapidjson::SizeType i = 0; i < features.Size(); ++i) {
+  Collector<ContextShape> collect(result);
+  json::FeatureCallbacks callbacks;
+  callbacks.start = [&] { collect.restart(); };
+  callbacks.feature = [&](std::size_t index, const Value* feature) {
     std::string why;
     ContextShape c;
-    const Value* props = featureProperties(features[i], why);
-    if (props) {
+    if (const Value* props = featureProperties(feature, why)) {
       std::vector<FieldIssue> issues;
       std::string kind, territoire;
       readString(*props, "kind", kind, issues);
@@ -346,6 +351,8 @@ Loaded<ContextShape> loadContext(std::string_view json) {
       readString(*props, "territoire", territoire, issues);
       readString(*props, "region", c.region, issues);
       readString(*props, "chef_lieu", c.chef_lieu, issues);
+      if (issues.empty())
+        if (auto problem = textProblem(c.shape.nom, kMaxName, true)) issues.push_back({"nom", *problem});
       const Value* capital = member(*props, "chef_lieu_region");
       c.chef_lieu_region = capital && capital->IsBool() && capital->GetBool();
       const Value* label = member(*props, "label");
@@ -355,21 +362,20 @@ Loaded<ContextShape> loadContext(std::string_view json) {
       if (!issues.empty())
         why = describe(issues);
       else if (kind != "pays" && kind != "departement")
-        why = "type de forme « " + kind + " » inconnu (pays ou departement attendu)";
+        why = "type de forme " + text::quoted(kind) + " inconnu (pays ou departement attendu)";
       else if (!territory)
-        why = "territoire « " + territoire + " » inconnu";
-      else if (!text::isValidUtf8(c.shape.nom) || c.shape.nom.empty())
-        why = "nom absent ou illisible";
-      else if (readAreal(features[i]["geometry"], c.shape.polygons, why)) {
+        why = "territoire " + text::quoted(territoire) + " inconnu";
+      else if (readAreal((*feature)["geometry"], c.shape.polygons, why)) {
         c.kind = kind == "pays" ? ContextShape::Kind::Pays : ContextShape::Kind::Departement;
         c.shape.territory = *territory;
       }
     }
     if (why.empty())
-      result.items.push_back(std::move(c));
+      collect.accept(std::move(c));
     else
-      result.issues.push_back({i, c.shape.code, why});
-  }
+      collect.reject(index, c.shape.code, [&] { return why; });
+  };
+  collect.finish(json::readFeatureCollection(json, callbacks));
   return result;
 }
 

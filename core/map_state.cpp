@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "text.h"
+
 namespace core {
 
 namespace {
@@ -16,6 +18,7 @@ template <class T>
 void fillReport(Loaded<T>& loaded, LoadReport& report) {
   report.accepted = loaded.items.size();
   report.issues = std::move(loaded.issues);
+  report.unreported = loaded.unreported;
   report.fatal = std::move(loaded.fatal);
 }
 
@@ -146,6 +149,7 @@ Changes MapState::setFilters(const Filters& filters, std::vector<std::string>* r
 }
 
 Changes MapState::search(std::string_view text) {
+  text = text::firstChars(text, kMaxSearchChars);
   if (text == query_) return {};
   query_ = std::string(text);
   refreshMatching();

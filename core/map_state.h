@@ -60,7 +60,8 @@ struct MapItem {
 // How a dataset file went: what was kept, what was rejected and why.
 struct LoadReport {
   std::size_t accepted = 0;
-  std::vector<FeatureIssue> issues;
+  std::vector<FeatureIssue> issues;  // the first kMaxReportedIssues rejected entries
+  std::size_t unreported = 0;        // rejected entries beyond those
   std::optional<std::string> fatal;
 };
 
@@ -75,6 +76,10 @@ struct Origin {
   std::string nom;          // « Quimper », or empty for the user's position
   std::string departement;  // the place's département, for « Quimper (29) »
 };
+
+// Longest search text, in characters: a name and a town with room to spare. Every catalyseur
+// is matched against it on each keystroke, so a pasted book must not reach the search.
+constexpr std::size_t kMaxSearchChars = 200;
 
 // Where a hover comes from: the map's pointer, or the page's list. Only the map's goes
 // away when the pointer leaves the map.
@@ -119,6 +124,7 @@ class MapState {
 
   // Unknown values are dropped, and listed in `rejected` for the caller to warn about.
   Changes setFilters(const Filters& filters, std::vector<std::string>* rejected = nullptr);
+  // The text is cut to kMaxSearchChars characters, on a character boundary.
   Changes search(std::string_view text);
   // « Réinitialiser »: no filter, no search, no regional view.
   Changes reset();

@@ -41,11 +41,11 @@ bool geocode(Catalyseur& c, const Gazetteer& gazetteer, std::size_t line, std::v
   if (!c.code_insee.empty()) {
     commune = gazetteer.byCode(c.code_insee);
     if (!commune) {
-      issues.push_back({line, "code_insee", "code INSEE inconnu « " + c.code_insee + " »"});
+      issues.push_back({line, "code_insee", "code INSEE inconnu " + text::quoted(c.code_insee)});
       return false;
     }
     if (!c.commune.empty() && text::fold(c.commune) != text::fold(commune->nom)) {
-      issues.push_back({line, "commune", "« " + c.commune + " » ne correspond pas au code INSEE " +
+      issues.push_back({line, "commune", text::quoted(c.commune) + " ne correspond pas au code INSEE " +
                                              c.code_insee + ", qui est « " + commune->nom + " »"});
       return false;
     }
@@ -56,12 +56,12 @@ bool geocode(Catalyseur& c, const Gazetteer& gazetteer, std::size_t line, std::v
     }
     const auto candidates = gazetteer.byName(c.commune, c.departement);
     if (candidates.empty()) {
-      issues.push_back({line, "commune", "commune inconnue « " + c.commune + " »" +
-                                             (c.departement.empty() ? "" : " dans le département " + c.departement)});
+      issues.push_back({line, "commune", "commune inconnue " + text::quoted(c.commune) +
+                                             (c.departement.empty() ? "" : " dans le département " + text::printable(c.departement))});
       return false;
     }
     if (candidates.size() > 1) {
-      issues.push_back({line, "commune", "commune ambiguë « " + c.commune + " » : " +
+      issues.push_back({line, "commune", "commune ambiguë " + text::quoted(c.commune) + " : " +
                                              describeCandidates(candidates) +
                                              " ; indiquez le code INSEE ou le département"});
       return false;
@@ -75,6 +75,11 @@ bool geocode(Catalyseur& c, const Gazetteer& gazetteer, std::size_t line, std::v
   c.lon = commune->lon;
   c.lat = commune->lat;
   return true;
+}
+
+// Issues are reported in line order; those of one line keep the order they were found in.
+void sortByLine(std::vector<RowIssue>& issues) {
+  std::stable_sort(issues.begin(), issues.end(), [](const RowIssue& a, const RowIssue& b) { return a.line < b.line; });
 }
 
 }  // namespace
@@ -110,6 +115,20 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
   // The header must name every column once, in order; anything else would shift values
   // into the wrong fields. An export's derived columns may follow, in their order.
   const auto& header = table.records[0].fields;
+  // A name with an invisible or unreadable character would otherwise be reported twice,
+  // as a missing column and as an unknown one that looks like it.
+  bool header_readable = true;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (!text::isValidUtf8(header[i]) || text::hasControl(header[i])) {
+      issues.push_back({1, "", "en-tête : le nom de la colonne " + std::to_string(i + 1) + ", " +
+                                   text::quoted(header[i]) + ", contient un caractère invisible ou illisible"});
+      header_readable = false;
+    }
+  }
+  if (!header_readable) {
+    sortByLine(issues);
+    return result;
+  }
   const auto& derived = exportColumns();
   const bool known_extras =
       header.size() > columns.size() && header.size() <= columns.size() + derived.size() &&
@@ -126,7 +145,7 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
     const std::string& name = header[i];
     if (known_extras && i >= columns.size()) continue;
     if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
-      issues.push_back({1, name, "colonne inconnue"});
+      issues.push_back({1, text::printable(name), "colonne inconnue"});
       header_ok = false;
     }
   }
@@ -139,7 +158,7 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
     header_ok = false;
   }
   if (!header_ok) {
-    std::sort(issues.begin(), issues.end(), [](const RowIssue& a, const RowIssue& b) { return a.line < b.line; });
+    sortByLine(issues);
     return result;
   }
 
@@ -183,7 +202,7 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
     else if (demo == "false")
       c.demo = false;
     else
-      row_issues.push_back({line, "demo", "valeur « " + std::string(demo) + " » : true ou false attendu"});
+      row_issues.push_back({line, "demo", "valeur " + text::quoted(demo) + " : true ou false attendu"});
 
     if (geocode(c, gazetteer, line, row_issues)) {
       for (auto& issue : validateFields(c)) row_issues.push_back({line, issue.field, issue.reason});
@@ -200,7 +219,7 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
   if (table.fatal) issues.push_back({table.fatal->line, "", table.fatal->reason});
   if (result.catalyseurs.empty() && issues.empty())
     issues.push_back({1, "", "aucune ligne de données après l’en-tête"});
-  std::stable_sort(issues.begin(), issues.end(), [](const RowIssue& a, const RowIssue& b) { return a.line < b.line; });
+  sortByLine(issues);
   return result;
 }
 

@@ -59,14 +59,16 @@ void appendUtf8(std::string& out, std::uint32_t cp) {
 }
 
 // Base letter of the Latin-1 Supplement and Latin Extended-A letters French uses; the
-// ligatures expand to two letters. Empty when the code point is not one of them.
+// ligatures expand to two letters. Null when the code point is not one of them, such as
+// × and ÷ in the middle of the letters: those stay as they are (an empty base would
+// leave the space before them with nothing after it).
 const char* foldLatin(std::uint32_t cp) {
   static const char* const kLatin1[] = {
       // U+00C0 … U+00FF
       "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",
       "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-      "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};
   if (cp >= 0xC0 && cp <= 0xFF) return kLatin1[cp - 0xC0];
   switch (cp) {
     case 0x152: case 0x153: return "oe";
@@ -99,7 +101,77 @@ bool isSeparator(std::uint32_t cp) {
   }
 }
 
+// Characters that show nothing or change how the text around them shows: byte-order mark,
+// zero-width spaces and joiners, direction marks and overrides, line and paragraph
+// separators, invisible operators.
+bool isInvisible(std::uint32_t cp) {
+  return cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+         (cp >= 0x2060 && cp <= 0x206F);
+}
+
+void appendHex(std::string& out, const char* prefix, std::uint32_t value, int digits, const char* suffix) {
+  static const char kHex[] = "0123456789ABCDEF";
+  out += prefix;
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xF];
+  out += suffix;
+}
+
 }  // namespace
+
+bool hasControl(std::string_view s, bool line_breaks) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && !(line_breaks && (c == '\t' || c == '\n' || c == '\r'))) return true;
+    if (c == 0x7F) return true;
+    // C1 controls are U+0080–U+009F: C2 80 … C2 9F in UTF-8.
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F &&
+        static_cast<unsigned char>(s[i + 1]) >= 0x80)
+      return true;
+  }
+  return false;
+}
+
+std::string_view cutUtf8(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t cut = max_bytes;
+  // Back over continuation bytes, at most three: a longer run is not UTF-8 anyway.
+  for (int k = 0; k < 3 && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80; ++k) --cut;
+  return s.substr(0, cut);
+}
+
+std::string_view firstChars(std::string_view s, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == max_chars) return s.substr(0, i);
+  return s;
+}
+
+std::string printable(std::string_view s, std::size_t max_chars) {
+  std::string out;
+  std::size_t chars = 0;
+  std::uint32_t cp;
+  for (std::size_t i = 0; i < s.size();) {
+    if (chars == max_chars) {
+      out += "…";
+      break;
+    }
+    ++chars;
+    const std::size_t n = decode(s, i, cp);
+    if (n == 0) {
+      appendHex(out, "\\x", static_cast<unsigned char>(s[i]), 2, "");
+      ++i;
+      continue;
+    }
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || isInvisible(cp))
+      appendHex(out, "\\u{", cp, 4, "}");
+    else
+      out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+std::string quoted(std::string_view s, std::size_t max_chars) { return "« " + printable(s, max_chars) + " »"; }
 
 bool isValidUtf8(std::string_view s) {
   std::uint32_t cp;

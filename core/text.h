@@ -13,9 +13,29 @@ std::size_t codePointCount(std::string_view s);  // assumes valid UTF-8
 bool isSlug(std::string_view s);                  // [a-z0-9]+(-[a-z0-9]+)*
 bool isHttpUrl(std::string_view s);               // http(s)://host… with no space or control
 
+// Whether s holds a control character: C0 (U+0000–U+001F), DEL or C1 (U+0080–U+009F). With
+// `line_breaks`, tab, LF and CR are allowed. Invalid UTF-8 bytes are not controls.
+bool hasControl(std::string_view s, bool line_breaks = false);
+
+// The longest prefix of s of at most max_bytes bytes that does not end inside a code point.
+std::string_view cutUtf8(std::string_view s, std::size_t max_bytes);
+// The prefix of s made of its first max_chars characters (code points, counted as
+// codePointCount does).
+std::string_view firstChars(std::string_view s, std::size_t max_chars);
+
+// A value as a message may show it, to a terminal as well as to a page: bytes that are not
+// UTF-8 and control or invisible formatting characters (byte-order mark, zero-width and
+// direction marks) are written \xNN or \u{NNNN}, and the text is cut after max_chars
+// characters with « … ».
+std::string printable(std::string_view s, std::size_t max_chars = 40);
+
+// printable(s) between French quotation marks: « s ».
+std::string quoted(std::string_view s, std::size_t max_chars = 40);
+
 // Folds text for comparison: lower case, accents removed, « œ » → « oe », apostrophes,
 // hyphens and runs of spaces become one space, trimmed. « Saint-Étienne » and
-// « saint etienne » fold to the same string. Invalid UTF-8 bytes are dropped.
+// « saint etienne » fold to the same string. Invalid UTF-8 bytes are dropped. Folding is
+// idempotent: fold(fold(s)) == fold(s).
 std::string fold(std::string_view s);
 
 // « 12 345 »: digits in groups of three separated by a narrow no-break space (U+202F), as

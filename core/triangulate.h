@@ -4,7 +4,10 @@
 // The triangulation is mapbox's earcut (ear clipping, holes joined to the outer ring by
 // bridges). Like earcut, it is meant to be fast and robust on real-world data rather than
 // exact: it always terminates and never reads out of bounds, but on invalid input
-// (self-intersecting, overlapping rings) it only gives a best effort.
+// (self-intersecting, overlapping rings) it only gives a best effort. Its time grows with the
+// square of the number of points on detailed outlines (tests/bench/triangulate_bench.cpp:
+// 0.4 s for a 50 000-point comb or star); the loader bounds what a region may have
+// (core::kMaxRegionVertices).
 #pragma once
 
 #include <cstdint>

@@ -6,16 +6,20 @@
 // Geocodes every row offline with the commune gazetteer, checks every field with the
 // same rules as the map's loader, prints one line per problem (file:line: column: reason)
 // and exits 1 if any row is bad. The output is written to a temporary file and renamed
-// into place only on success, so a failed run never touches it.
+// into place only on success, so a failed run never touches it. The output may not be one
+// of the inputs nor anything but a regular file; a symbolic link is written through, and
+// the file keeps its permissions.
 //
 // --schema writes geodata/schema.json instead: the columns, allowed values, territories
 // (legal CRS, lon/lat extent), regions and départements of the core's tables, which the
 // Node scripts of geodata/ and the browser tests read rather than keep copies that could
 // drift from the C++.
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -48,15 +52,103 @@ bool readFile(const std::string& path, std::string& out, std::string& error) {
   return true;
 }
 
-// Writes beside the target then renames: readers see the old file or the new one, never
-// a half-written one.
-bool writeAtomically(const std::string& path, const std::string& content, std::string& error) {
-  std::string temp = path + ".tmp-XXXXXX";
+// The temporary file being written, for the signal handler to remove.
+char g_temp[4096] = "";
+
+void removeTempAndDie(int sig) {
+  if (g_temp[0]) unlink(g_temp);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+// Our temporary files are "<name>.tmp-<pid>-XXXXXX" beside the output. A run killed outright
+// (SIGKILL, a power cut) cannot remove its own; the next run removes those whose process is
+// gone. Another run's file, still being written, is left alone.
+void removeStaleTemps(const std::string& target) {
+  const auto slash = target.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : target.substr(0, slash + 1);
+  const std::string prefix = (slash == std::string::npos ? target : target.substr(slash + 1)) + ".tmp-";
+  DIR* d = opendir(dir.c_str());
+  if (!d) return;
+  while (const dirent* entry = readdir(d)) {
+    const std::string_view name = entry->d_name;
+    if (name.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view rest = name.substr(prefix.size());
+    const auto dash = rest.find('-');
+    if (dash == 0 || dash == std::string_view::npos || rest.size() != dash + 7 ||
+        rest.substr(0, dash).find_first_not_of("0123456789") != std::string_view::npos)
+      continue;
+    const long pid = std::strtol(std::string(rest.substr(0, dash)).c_str(), nullptr, 10);
+    if (pid <= 0 || pid == getpid() || kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    if (unlink((dir + std::string(name)).c_str()) == 0)
+      std::fprintf(stderr, "fichier temporaire d’une exécution interrompue supprimé : %s%s\n", dir.c_str(),
+                   std::string(name).c_str());
+  }
+  closedir(d);
+}
+
+// Where the output really goes, or why it may not be written: never one of the inputs
+// (the spreadsheet itself would be replaced by GeoJSON), never anything but a regular file
+// (a device or a FIFO would be replaced by one), through a symbolic link to its target (the
+// link stays a link). `mode` is the existing file's, or what a new file gets.
+bool resolveOutput(const std::string& path, const std::vector<std::string>& inputs, std::string& target,
+                   mode_t& mode, std::string& error) {
+  target = path;
+  struct stat st;
+  if (lstat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT) {
+      error = std::strerror(errno);
+      return false;
+    }
+    const mode_t mask = umask(0);
+    umask(mask);
+    mode = 0666 & ~mask;
+    return true;
+  }
+  if (S_ISLNK(st.st_mode)) {
+    char* real = realpath(path.c_str(), nullptr);
+    if (!real) {
+      error = std::string("lien symbolique vers un fichier inaccessible : ") + std::strerror(errno);
+      return false;
+    }
+    target = real;
+    std::free(real);
+    if (stat(target.c_str(), &st) != 0) {
+      error = std::strerror(errno);
+      return false;
+    }
+  }
+  if (!S_ISREG(st.st_mode)) {
+    error = "ce n’est pas un fichier ordinaire (répertoire, périphérique, tube…) : refusé";
+    return false;
+  }
+  for (const auto& input : inputs) {
+    struct stat in;
+    if (stat(input.c_str(), &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino) {
+      error = "c’est aussi un fichier d’entrée (" + input + ") : il serait écrasé";
+      return false;
+    }
+  }
+  mode = st.st_mode & 07777;
+  return true;
+}
+
+// Writes beside the target (resolved by resolveOutput) then renames: readers see the old
+// file or the new one, never a half-written one. The new file gets `mode`.
+bool writeAtomically(const std::string& target, mode_t mode, const std::string& content, std::string& error) {
+  removeStaleTemps(target);
+  std::string temp = target + ".tmp-" + std::to_string(getpid()) + "-XXXXXX";
+  if (temp.size() >= sizeof g_temp) {
+    error = "chemin trop long";
+    return false;
+  }
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, removeTempAndDie);
   const int fd = mkstemp(temp.data());
   if (fd < 0) {
     error = std::string("fichier temporaire impossible : ") + std::strerror(errno);
     return false;
   }
+  std::memcpy(g_temp, temp.c_str(), temp.size() + 1);
   const char* data = content.data();
   std::size_t left = content.size();
   bool ok = true;
@@ -70,13 +162,14 @@ bool writeAtomically(const std::string& path, const std::string& content, std::s
     data += n;
     left -= static_cast<std::size_t>(n);
   }
-  ok = ok && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
+  ok = ok && fchmod(fd, mode) == 0 && fsync(fd) == 0;
   if (close(fd) != 0) ok = false;
-  if (ok && std::rename(temp.c_str(), path.c_str()) != 0) ok = false;
+  if (ok && std::rename(temp.c_str(), target.c_str()) != 0) ok = false;
   if (!ok) {
     error = std::strerror(errno);
     std::remove(temp.c_str());
   }
+  g_temp[0] = '\0';
   return ok;
 }
 
@@ -151,9 +244,19 @@ int usage() {
   return 2;
 }
 
-int writeSchema(const std::string& path) {
+// Checks the output before any work, so that a refused one costs nothing.
+bool checkOutput(const std::string& path, const std::vector<std::string>& inputs, std::string& target, mode_t& mode) {
   std::string error;
-  if (!writeAtomically(path, schemaJson(), error)) {
+  if (resolveOutput(path, inputs, target, mode, error)) return true;
+  std::fprintf(stderr, "%s : sortie refusée : %s\n", path.c_str(), error.c_str());
+  return false;
+}
+
+int writeSchema(const std::string& path) {
+  std::string error, target;
+  mode_t mode;
+  if (!checkOutput(path, {}, target, mode)) return 2;
+  if (!writeAtomically(target, mode, schemaJson(), error)) {
     std::fprintf(stderr, "%s : écriture impossible : %s\n", path.c_str(), error.c_str());
     return 2;
   }
@@ -185,6 +288,10 @@ int main(int argc, char** argv) {
   if (!schema.empty()) return input.empty() ? writeSchema(schema) : usage();
   if (input.empty() || output.empty()) return usage();
 
+  std::string target;
+  mode_t mode;
+  if (!checkOutput(output, {input, gazetteer_path}, target, mode)) return 2;
+
   const auto started = std::chrono::steady_clock::now();
   std::string error, gazetteer_text, csv;
   if (!readFile(gazetteer_path, gazetteer_text, error)) {
@@ -213,7 +320,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%zu problème(s) : %s n’a pas été modifié.\n", result.issues.size(), output.c_str());
     return 1;
   }
-  if (!writeAtomically(output, core::toGeoJson(result.catalyseurs), error)) {
+  if (!writeAtomically(target, mode, core::toGeoJson(result.catalyseurs), error)) {
     std::fprintf(stderr, "%s : écriture impossible : %s\n", output.c_str(), error.c_str());
     return 2;
   }

@@ -23,6 +23,9 @@ DEB_PACKAGES=(
   rapidjson-dev libgtest-dev libgmock-dev libbenchmark-dev libgl-dev
   fonts-inter python3-fonttools brotli chromium
   nodejs npm dpkg-dev curl
+  # The fuzz targets of tests/fuzz (scripts/fuzz.sh): clang's libFuzzer and sanitizer
+  # runtimes live in libclang-rt, which clang itself only recommends.
+  clang libclang-rt-14-dev
 )
 
 # Source package pins: "name suite upstream-version". Native builds use bookworm's

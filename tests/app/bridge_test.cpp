@@ -251,4 +251,30 @@ TEST_F(BridgeTest, EnglishWordsWhenAsked) {
   EXPECT_STREQ(d["snapshot"]["count"].GetString(), "7 catalysts");
 }
 
+// The request parser was recursive: 200 000 nested arrays overflowed the stack.
+TEST_F(BridgeTest, DeeplyNestedRequestsAreRefusedNotACrash) {
+  const std::string deep = std::string(200'000, '[') + std::string(200'000, ']');
+  const Document d = call(deep);
+  EXPECT_FALSE(d["ok"].GetBool());
+  EXPECT_STREQ(d["error"].GetString(), "requête illisible");
+  const Document words = call(R"({"type":"strings","lang":"fr","json":")" + deep + "\"}");
+  EXPECT_FALSE(words["ok"].GetBool());
+  std::string objects;
+  for (int i = 0; i < 100'000; ++i) objects += R"({"a":)";
+  const Document o = call(objects + "0" + std::string(100'000, '}'));
+  EXPECT_FALSE(o["ok"].GetBool());
+}
+
+// A file of many bad entries: the first core::kMaxReportedIssues described, all counted.
+TEST_F(BridgeTest, LoadReportCountsTheEntriesItDoesNotDescribe) {
+  std::string json = R"({"type":"FeatureCollection","features":[)";
+  for (int i = 0; i < 1500; ++i) json += i ? ",{}" : "{}";
+  json += "]}";
+  const Document d = parse(bridge.load(core::DataKind::Catalyseurs, json).json);
+  EXPECT_EQ(d["accepted"].GetUint(), 0u);
+  EXPECT_EQ(d["rejected"].GetUint(), 1500u);
+  EXPECT_EQ(d["unreported"].GetUint(), 500u);
+  EXPECT_EQ(d["issues"].Size(), core::kMaxReportedIssues);
+}
+
 }  // namespace

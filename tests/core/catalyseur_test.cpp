@@ -143,6 +143,62 @@ TEST(IdRegistry, ReportsTheSecondUse) {
   EXPECT_EQ(again->field, "id");
 }
 
+// A malformed id is reported as such; the registry does not keep it (a rejected entry's
+// 40 MB id would stay in memory for nothing).
+TEST(IdRegistry, IgnoresIdsThatAreNotValid) {
+  core::IdRegistry ids;
+  const std::string huge(40'000'000, 'a');
+  EXPECT_FALSE(ids.claim(huge));
+  EXPECT_FALSE(ids.claim(huge));
+  EXPECT_FALSE(ids.claim("Pas Un Identifiant"));
+  EXPECT_FALSE(ids.claim("Pas Un Identifiant"));
+}
+
+// A list longer than the allowed values is refused once, in time linear in its length
+// (checking each value against the earlier ones made a million values take hours).
+TEST(ValidateFields, AHugeListIsOneIssue) {
+  auto c = valid();
+  c.metiers.assign(1'000'000, "dialogue");
+  const auto issues = core::validateFields(c);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].field, "metiers");
+  EXPECT_NE(issues[0].reason.find("1000000 valeurs, au plus 4"), std::string::npos) << issues[0].reason;
+}
+
+TEST(ValidateFields, ControlCharactersIncludingC1AreRefused) {
+  for (std::string nom : {std::string("a\x1b[2Jb"), std::string("a\0b", 3), std::string("a\xC2\x85" "b")}) {
+    auto c = valid();
+    c.nom = nom;
+    const auto issues = core::validateFields(c);
+    ASSERT_EQ(issues.size(), 1u);
+    EXPECT_EQ(issues[0].reason, "caractère de contrôle interdit");
+  }
+  auto c = valid();
+  c.description = "Deux lignes\r\net une tabulation\t.";
+  EXPECT_TRUE(core::validateFields(c).empty());
+}
+
+TEST(ValidateFields, MessagesShowHostileValuesEscapedAndCut) {
+  auto c = valid();
+  // A right-to-left override would turn the rest of the message round in a terminal.
+  c.structure = "\u202Enoitaicossa" + std::string(150, 'x');
+  const auto issues = core::validateFields(c);
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].reason.find("\u202E"), std::string::npos) << issues[0].reason;
+  EXPECT_NE(issues[0].reason.find("« \\u{202E}noitaicossa"), std::string::npos) << issues[0].reason;
+  EXPECT_EQ(issues[0].reason.find(std::string(50, 'x')), std::string::npos) << issues[0].reason;
+}
+
+TEST(TextProblem, TheRulesEveryTextShares) {
+  EXPECT_EQ(core::textProblem("ok", 10, true), std::nullopt);
+  EXPECT_EQ(core::textProblem("", 10, false), std::nullopt);
+  EXPECT_EQ(core::textProblem("", 10, true), "champ obligatoire vide");
+  EXPECT_EQ(core::textProblem("\xed\xb0\x80", 10, true), "texte qui n’est pas de l’UTF-8 valide");
+  EXPECT_EQ(core::textProblem("a\nb", 10, true), "caractère de contrôle interdit");
+  EXPECT_EQ(core::textProblem("a\nb", 10, true, true), std::nullopt);
+  EXPECT_EQ(core::textProblem("ééé", 2, true), "3 caractères, au plus 2 sont permis");
+}
+
 TEST(Text, RecognisesUtf8) {
   EXPECT_TRUE(core::text::isValidUtf8("Réunion œ « » ’"));
   EXPECT_FALSE(core::text::isValidUtf8("R\xe9union"));

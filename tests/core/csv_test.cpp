@@ -51,6 +51,41 @@ TEST(Csv, OversizedFieldIsAnError) {
   EXPECT_EQ(t.records.size(), 1u);
 }
 
+// A lone CR ends a line, inside quotes too: lines were counted wrong in old Mac files.
+TEST(Csv, CrOnlyLineEndsAreCountedEverywhere) {
+  const auto t =
+      core::parseCsv("a,b\r\"un\rdeux\rtrois\",x\rok,1\rx\"y,2\r\"CRLF\r\ndedans\",3\r\"q\"r,5\rfin,4");
+  ASSERT_FALSE(t.fatal);
+  ASSERT_EQ(t.records.size(), 5u);
+  EXPECT_EQ(t.records[1].fields[0], "un\rdeux\rtrois");
+  EXPECT_EQ(t.records[1].line, 2u);
+  EXPECT_EQ(t.records[2].line, 5u);
+  ASSERT_EQ(t.errors.size(), 2u);
+  EXPECT_EQ(t.errors[0].line, 6u);
+  EXPECT_EQ(t.records[3].line, 7u);  // CRLF inside quotes is one line end
+  EXPECT_EQ(t.errors[1].line, 9u);   // what follows a closing quote is skipped up to the CR only
+  EXPECT_EQ(t.records[4].line, 10u);
+  EXPECT_EQ(t.records[4].fields, (std::vector<std::string>{"fin", "4"}));
+}
+
+// A 10 MB quoted cell is refused like any oversized one, without being kept whole.
+TEST(Csv, ATenMegabyteQuotedFieldIsAnErrorAtItsLine) {
+  const std::string cell(10'000'000, 'x');
+  const auto t = core::parseCsv("a,b\n1,\"" + cell + "\"\n2,ok\n");
+  ASSERT_FALSE(t.fatal);
+  ASSERT_EQ(t.errors.size(), 1u);
+  EXPECT_EQ(t.errors[0].line, 2u);
+  EXPECT_EQ(t.errors[0].reason, "champ de 10000000 octets, au plus 100000");
+  ASSERT_EQ(t.records.size(), 2u);
+  EXPECT_EQ(t.records[1].fields[1], "ok");
+}
+
+TEST(Csv, NulBytesAreKeptForTheValidatorToReport) {
+  const auto t = core::parseCsv(std::string("a,b\n\0,x\0y\n", 10));
+  ASSERT_EQ(t.records.size(), 2u);
+  EXPECT_EQ(t.records[1].fields, (std::vector<std::string>{std::string(1, '\0'), std::string("x\0y", 3)}));
+}
+
 }  // namespace
 
 namespace {
@@ -68,6 +103,11 @@ TEST(CsvWriter, WhatItWritesReadsBack) {
   const auto table = core::parseCsv(core::csvRecord(fields) + "\n");
   ASSERT_EQ(table.records.size(), 1u);
   EXPECT_EQ(table.records[0].fields, fields);
+  // Found by fuzzing: a value starting with a byte-order mark, first in the file, lost it.
+  const std::vector<std::string> bom{"\xEF\xBB\xBFid", "nom"};
+  const auto again = core::parseCsv(core::csvRecord(bom) + "\n");
+  ASSERT_EQ(again.records.size(), 1u);
+  EXPECT_EQ(again.records[0].fields, bom);
 }
 
 }  // namespace

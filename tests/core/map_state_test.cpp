@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "test_support.h"
+#include "text.h"
 
 namespace {
 
@@ -171,6 +172,23 @@ TEST_F(MapStateTest, SearchIgnoresAccentsAndCase) {
   EXPECT_EQ(matchingIds(), (std::vector<std::string>{"saint-denis"}));
   state.search("cooperative");
   EXPECT_EQ(matchingIds(), (std::vector<std::string>{"lyon"}));
+}
+
+// A pasted page of text is cut to kMaxSearchChars characters, never inside one.
+TEST_F(MapStateTest, SearchTextIsCutToTwoHundredCharacters) {
+  std::string text = "réunion ";
+  while (core::text::codePointCount(text) < 190) text += "é";
+  text += std::string(9, 'x') + "€";  // the 200th character is three bytes long
+  const std::string cut = text;
+  for (int i = 0; i < 100'000; ++i) text += "œ";
+  state.search(text);
+  EXPECT_EQ(state.query(), cut);
+  EXPECT_EQ(core::text::codePointCount(state.query()), core::kMaxSearchChars);
+  EXPECT_TRUE(core::text::isValidUtf8(state.query()));
+  // The same search again, however long the rest: nothing changes.
+  EXPECT_FALSE(state.search(cut + "zzz").has(Change::Filters));
+  state.search("RÉUNION");
+  EXPECT_EQ(matchingIds(), (std::vector<std::string>{"saint-denis"}));
 }
 
 TEST_F(MapStateTest, RegionCountsFollowTheFilters) {

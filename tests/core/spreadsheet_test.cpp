@@ -82,6 +82,57 @@ TEST(Spreadsheet, ReadsBomCrlfMultilineAndGeocodes) {
   EXPECT_EQ(noumea.site, "http://example.org/cinq?x=1#y");
 }
 
+// The same spreadsheet with old Mac line ends (a lone CR, in the quoted cells too) and
+// with its byte-order mark reads the same.
+TEST(Spreadsheet, CrOnlyLineEndsReadTheSame) {
+  std::string csv = test_support::fixture("spreadsheet/good.csv");
+  const auto lf = core::readSpreadsheet(csv, gazetteer());
+  std::string cr;
+  for (std::size_t i = 0; i < csv.size(); ++i)
+    if (csv[i] == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') continue;
+    else cr += csv[i] == '\n' ? '\r' : csv[i];
+  const auto result = core::readSpreadsheet(cr, gazetteer());
+  ASSERT_TRUE(result.issues.empty()) << result.issues[0].line << " " << result.issues[0].reason;
+  ASSERT_EQ(result.catalyseurs.size(), lf.catalyseurs.size());
+  EXPECT_EQ(result.catalyseurs[2].description, "Sur deux\rlignes, avec « guillemets » et œuvre.");
+}
+
+TEST(Spreadsheet, NulAndEscapeInCellsAreNamedAtTheirLineAndColumn) {
+  const std::string header =
+      "id,nom,structure,metiers,thematiques,commune,code_insee,departement,region,territoire,description,site,demo\n";
+  const std::string row = "un,Réseau fictif,association,dialogue,emploi,Toulouse,31555,31,76,,Texte.,,true\n";
+  std::string nul = row;
+  nul.replace(nul.find("fictif"), 6, std::string("fic\0tif", 7));
+  const auto bad = core::readSpreadsheet(header + nul + "\x1b[2J" + row, gazetteer());
+  ASSERT_EQ(bad.issues.size(), 2u);
+  EXPECT_EQ(bad.issues[0].line, 2u);
+  EXPECT_EQ(bad.issues[0].column, "nom");
+  EXPECT_EQ(bad.issues[0].reason, "caractère de contrôle interdit");
+  EXPECT_EQ(bad.issues[1].line, 3u);
+  EXPECT_EQ(bad.issues[1].column, "id");
+  EXPECT_EQ(bad.issues[1].reason, "caractère de contrôle interdit");
+}
+
+// Found by fuzzing: with an unreadable header, a bad row's message came before the header's.
+TEST(Spreadsheet, IssuesStayInLineOrderWhenTheHeaderIsUnreadable) {
+  const auto result = core::readSpreadsheet(std::string("id\0,nom\nx\"y\n", 12), gazetteer());
+  ASSERT_EQ(result.issues.size(), 2u);
+  EXPECT_EQ(result.issues[0].line, 1u);
+  EXPECT_EQ(result.issues[1].line, 2u);
+}
+
+// Values quoted in messages reach a terminal: their control characters show escaped.
+TEST(Spreadsheet, QuotedValuesInMessagesAreEscaped) {
+  const std::string header =
+      "id,nom,structure,metiers,thematiques,commune,code_insee,departement,region,territoire,description,site,demo\n";
+  const auto result = core::readSpreadsheet(
+      header + "un,Réseau fictif,association,dialogue,emploi,Ville\x1b]0;titre\x07,,,,,Texte.,,true\n", gazetteer());
+  ASSERT_EQ(result.issues.size(), 1u);
+  EXPECT_EQ(result.issues[0].column, "commune");
+  EXPECT_EQ(result.issues[0].reason.find('\x1b'), std::string::npos) << result.issues[0].reason;
+  EXPECT_NE(result.issues[0].reason.find("Ville\\u{001B}]0;titre\\u{0007}"), std::string::npos) << result.issues[0].reason;
+}
+
 // The shipped spreadsheet converts cleanly, and the map's loader accepts the result.
 TEST(Spreadsheet, ShippedDataRoundTripsThroughTheLoader) {
   const auto result = core::readSpreadsheet(

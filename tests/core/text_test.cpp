@@ -20,6 +20,53 @@ TEST(Fold, IgnoresAccentsCaseAndPunctuation) {
 
 TEST(Fold, DropsInvalidBytes) { EXPECT_EQ(fold("R\xe9union"), "runion"); }
 
+// × and ÷ sit among the Latin-1 letters but are not letters: they stay as they are, with
+// one space on each side and none at the ends, and folding again changes nothing.
+TEST(Fold, KeepsMultiplicationAndDivisionSignsWithoutStraySpaces) {
+  EXPECT_EQ(fold("a-×-b"), "a × b");
+  EXPECT_EQ(fold("a-÷-b"), "a ÷ b");
+  EXPECT_EQ(fold("- × -"), "×");
+  EXPECT_EQ(fold("3×4"), "3×4");
+  for (const char* s : {"a-×-b", "- ÷ -", "L’Haÿ-×-les-Roses ", "\u00a0×\u00a0"})
+    EXPECT_EQ(fold(fold(s)), fold(s)) << s;
+}
+
+TEST(Printable, ShowsControlsInvisiblesAndBadBytes) {
+  using core::text::printable;
+  EXPECT_EQ(printable("Réunion"), "Réunion");
+  EXPECT_EQ(printable("a\x1b[31mb"), "a\\u{001B}[31mb");
+  EXPECT_EQ(printable(std::string("id\0x", 4)), "id\\u{0000}x");
+  EXPECT_EQ(printable("\xEF\xBB\xBFid"), "\\u{FEFF}id");
+  EXPECT_EQ(printable("\xC2\x85"), "\\u{0085}");          // C1 control NEL
+  EXPECT_EQ(printable("a\u202Eb"), "a\\u{202E}b");         // right-to-left override
+  EXPECT_EQ(printable("R\xe9union"), "R\\xE9union");
+  EXPECT_EQ(printable("\xed\xa0\x80"), "\\xED\\xA0\\x80");  // a surrogate is not UTF-8
+  EXPECT_EQ(printable(std::string(50, 'x'), 40), std::string(40, 'x') + "…");
+  EXPECT_EQ(printable("éééé", 2), "éé…");
+  EXPECT_EQ(core::text::quoted("x"), "« x »");
+}
+
+TEST(CutUtf8, NeverEndsInsideACodePoint) {
+  using core::text::cutUtf8;
+  EXPECT_EQ(cutUtf8("abc", 10), "abc");
+  EXPECT_EQ(cutUtf8("aé", 2), "a");
+  EXPECT_EQ(cutUtf8("aé", 3), "aé");
+  EXPECT_EQ(cutUtf8("€", 2), "");
+  EXPECT_EQ(cutUtf8("a😀", 4), "a");
+}
+
+TEST(HasControl, C0DelAndC1ButNotLettersOrAllowedBreaks) {
+  using core::text::hasControl;
+  EXPECT_FALSE(hasControl("Côte d’Azur"));
+  EXPECT_TRUE(hasControl(std::string("a\0b", 3)));
+  EXPECT_TRUE(hasControl("a\x1b"));
+  EXPECT_TRUE(hasControl("a\x7f"));
+  EXPECT_TRUE(hasControl("\xC2\x9F"));
+  EXPECT_FALSE(hasControl("\xC2\xA0"));  // no-break space
+  EXPECT_TRUE(hasControl("a\nb"));
+  EXPECT_FALSE(hasControl("a\nb\r\tc", true));
+}
+
 TEST(GroupThousands, NarrowNoBreakSpaceEveryThreeDigits) {
   EXPECT_EQ(core::text::groupThousands(0), "0");
   EXPECT_EQ(core::text::groupThousands(999), "999");

@@ -5,12 +5,8 @@
 #   command_never_half_writes.sh CATALYSEURS_CSV_TOOL
 set -euo pipefail
 tool=$1
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/command_test.sh"
 bad="$root/tests/fixtures/spreadsheet/bad"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 for case in wrong_structure unterminated_quote bad_utf8 empty_file several_bad_rows; do
   printf 'previous output\n' > "$work/out.geojson"
@@ -39,8 +35,4 @@ grep -q 'previous output' "$work/out.geojson" || fail "missing input: output mod
   fail "good.csv: $(cat "$work/stderr")"
 grep -q '"FeatureCollection"' "$work/out.geojson" || fail "good.csv: output not written"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)" >&2
-  exit 1
-fi
-echo "ok"
+finish
