@@ -69,6 +69,11 @@ void App::resize(int css_width, int css_height) {
   changed(state_->resize(css_width, css_height) | core::Change::Drawing);
 }
 
+void App::restoreGraphics() {
+  window_.recreateDeviceObjects();
+  redraw(core::Change::Drawing);
+}
+
 FrameResult App::frame() {
   core::Changes changes;
   SDL_Event event;

@@ -41,6 +41,10 @@ class App {
   // The canvas' size in CSS pixels changed (browser layout).
   void resize(int css_width, int css_height);
 
+  // The browser gave back a GL context it had taken away: everything the GPU held is gone
+  // and is made again; the state was never lost, so the map draws as it was.
+  void restoreGraphics();
+
  private:
   // Draws the next frames; changed() also tells the page, with the next snapshot.
   void redraw(core::Changes changes);

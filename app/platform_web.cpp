@@ -103,6 +103,9 @@ EMSCRIPTEN_KEEPALIVE const char* catalyseurs_call(const char* request) {
   return s.reply.c_str();
 }
 
+// The canvas' WebGL context came back after a loss (webglcontextrestored).
+EMSCRIPTEN_KEEPALIVE void catalyseurs_graphics_restored() { app::platform::state().app->restoreGraphics(); }
+
 // The canvas' CSS size, from the page's layout.
 EMSCRIPTEN_KEEPALIVE void catalyseurs_resize(int css_width, int css_height) {
   app::platform::state().app->resize(css_width, css_height);

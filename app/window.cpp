@@ -130,6 +130,14 @@ double Window::textWidth(std::string_view text) {
 
 double Window::fontSize() { return kFontSize; }
 
+void Window::recreateDeviceObjects() {
+  if (!imgui_ready_) return;
+  // The old names point at objects of the lost context: deleting them is harmless, and
+  // clears the backend's handles so that it makes new ones.
+  ImGui_ImplOpenGL3_DestroyDeviceObjects();
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+}
+
 void Window::beginFrame() {
   rebuildFontIfScaleChanged();
   ImGui_ImplOpenGL3_NewFrame();

@@ -33,6 +33,10 @@ class Window {
   static double textWidth(std::string_view text);
   static double fontSize();
 
+  // Makes again what lives on the GPU (ImGui's shaders, buffers and font texture), after the
+  // context that held it was lost and restored.
+  void recreateDeviceObjects();
+
   void beginFrame();
   // Clears to `background` (0xRRGGBB), draws ImGui's output and presents it.
   void endFrame(std::uint32_t background);

@@ -84,6 +84,11 @@ export function send(request) {
   return reply;
 }
 
+// The canvas' WebGL context was given back after a loss: the map makes its GPU objects again.
+export function graphicsRestored() {
+  module.ccall('catalyseurs_graphics_restored', null, [], []);
+}
+
 // The canvas' CSS size, whenever the page's layout changes it.
 export function resize(width, height) {
   module.ccall('catalyseurs_resize', null, ['number', 'number'], [width, height]);

@@ -1,12 +1,13 @@
 // The map's HTML controls (zoom, overview, full screen, regional view) and the canvas' place in
-// the page: it takes the keyboard when clicked, never traps Tab, and reports a lost context.
-import { send } from './bridge.js';
+// the page: it takes the keyboard when clicked, never traps Tab, and lives through a lost GPU
+// context: the browser may take it (sleep, a driver reset, too many contexts) and give it back.
+import { graphicsRestored, send } from './bridge.js';
 import { t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const ZOOM_STEP = 1.6;
 
-export function wireControls({ onContextLost }) {
+export function wireControls() {
   $('zoom-in').addEventListener('click', () => send({ type: 'zoom', factor: ZOOM_STEP }));
   $('zoom-out').addEventListener('click', () => send({ type: 'zoom', factor: 1 / ZOOM_STEP }));
   $('home').addEventListener('click', () => send({ type: 'home' }));
@@ -37,8 +38,27 @@ export function wireControls({ onContextLost }) {
   for (const type of ['keydown', 'keyup']) {
     document.addEventListener(type, (e) => { if (e.key === 'Tab' && e.target === canvas) e.stopPropagation(); }, true);
   }
+  wireContextLoss(canvas);
+}
+
+// Cancelling the loss is what lets the browser restore the context; the state lives in the
+// engine, not on the GPU, so the map comes back as it was, without a reload.
+function wireContextLoss(canvas) {
+  const status = $('map-status');
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
-    onContextLost();
+    const text = document.createElement('span');
+    text.textContent = t('graphics_lost');
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.textContent = t('error_reload');
+    reload.addEventListener('click', () => window.location.reload());
+    status.replaceChildren(text, reload);
+    status.hidden = false;
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    graphicsRestored();
+    status.hidden = true;
+    status.replaceChildren();
   });
 }

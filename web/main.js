@@ -149,7 +149,7 @@ async function start() {
     return;
   }
   bridge.onSnapshot(onSnapshot);
-  wireControls({ onContextLost: () => showError('error_context_lost_title', 'error_context_lost') });
+  wireControls();
   wirePanel({ onOpenCard: openCard });
   wirePlaces();
   wireCard(() => last);
