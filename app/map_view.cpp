@@ -27,9 +27,7 @@ ImU32 choroplethFill(std::uint32_t count, std::uint32_t max) {
 
 }  // namespace
 
-float clusterRadius(std::uint32_t count) {
-  return 11.0f + 3.0f * std::log10(static_cast<float>(std::max<std::uint32_t>(count, 1)));
-}
+float clusterRadius(std::uint32_t count) { return static_cast<float>(core::clusterRadius(count)); }
 
 MapPointer MapView::readPointer(float width, float height) {
   width_ = width;

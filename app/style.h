@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "categories.h"
+#include "marker_size.h"
 
 struct ImDrawList;
 struct ImVec2;
@@ -85,7 +86,7 @@ inline constexpr Palette kPalette{};
 inline constexpr std::uint32_t kChoroplethRamp[5] = {0xFDD49E, 0xFDBB84, 0xFC8D59, 0xE34A33, 0xB30000};
 
 // Marker radius and the pointer's reach around it, in CSS pixels.
-inline constexpr float kMarkerRadius = 6.5f;
+inline constexpr float kMarkerRadius = static_cast<float>(core::kMarkerRadius);
 inline constexpr float kHitRadius = 14.0f;
 
 // "#0072B2", for the page.

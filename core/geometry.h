@@ -36,6 +36,9 @@ struct Bounds {
   bool contains(Point p) const {
     return p.x >= min_x && p.x <= max_x && p.y >= min_y && p.y <= max_y;
   }
+  bool encloses(const Bounds& o) const {
+    return !empty() && !o.empty() && o.min_x >= min_x && o.max_x <= max_x && o.min_y >= min_y && o.max_y <= max_y;
+  }
   bool intersects(const Bounds& o) const {
     return !empty() && !o.empty() && o.min_x <= max_x && o.max_x >= min_x &&
            o.min_y <= max_y && o.max_y >= min_y;

@@ -56,7 +56,7 @@ class Grid {
 
 std::vector<std::uint32_t> placeLabels(std::span<const LabelCandidate> candidates, double scale,
                                        const LabelOptions& options, std::span<const KeepOut> keep_out,
-                                       std::vector<std::uint8_t>* variants) {
+                                       std::vector<std::uint8_t>* variants, std::span<const Obstacle> obstacles) {
   std::vector<std::uint32_t> placed;
   if (!(scale > 0) || !std::isfinite(scale)) return placed;
   std::vector<std::uint32_t> order(candidates.size());
@@ -64,12 +64,17 @@ std::vector<std::uint32_t> placeLabels(std::span<const LabelCandidate> candidate
   std::stable_sort(order.begin(), order.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return candidates[a].priority < candidates[b].priority; });
   Grid grid(std::max(1.0, options.cell));
+  for (const Obstacle& o : obstacles) {
+    if (!std::isfinite(o.anchor.x + o.anchor.y + o.radius) || !(o.radius > 0)) continue;
+    const double x = o.anchor.x * scale, y = -o.anchor.y * scale;
+    grid.insert({x - o.radius, y - o.radius, x + o.radius, y + o.radius});
+  }
   for (std::uint32_t i : order) {
     const LabelCandidate& c = candidates[i];
     if (scale < c.min_scale || scale >= c.max_scale) continue;
     const double hw = c.width / 2 + options.padding, hh = c.height / 2 + options.padding;
     if (!std::isfinite(c.anchor.x + c.anchor.y + c.width + c.height) || c.width < 0 || c.height < 0) continue;
-    for (std::uint8_t v = 0; v < std::clamp<std::uint8_t>(c.offset_count, 1, 4); ++v) {
+    for (std::uint8_t v = 0; v < std::clamp<std::uint8_t>(c.offset_count, 1, 8); ++v) {
       // Screen y grows downwards: the plane's y is negated, the offsets are already on screen.
       const double x = c.anchor.x * scale + c.offsets[v].x, y = -c.anchor.y * scale + c.offsets[v].y;
       const Box box{x - hw, y - hh, x + hw, y + hh};

@@ -5,7 +5,8 @@
 // viewport: panning is a translation, which changes no collision, so the same labels stay put
 // while the map moves and only a zoom places them again. Each candidate is a box centred on its
 // anchor; the candidates are tried in priority order and kept when their box, grown by
-// `padding`, touches no box kept before.
+// `padding`, touches no box kept before and no obstacle (what the map draws over its names:
+// markers and clusters, which matter more than a name).
 #pragma once
 
 #include <array>
@@ -22,8 +23,8 @@ enum class LabelKind : std::uint8_t { Pays, Region, Departement, Commune, Territ
 struct LabelCandidate {
   Point anchor;         // plane metres
   // CSS pixels from the anchor to the box's centre, tried in turn until one fits: a name to
-  // the right of its dot, else to its left, above, below.
-  std::array<Point, 4> offsets{};
+  // the right of its dot, else to its left, above, below; then the same, further away.
+  std::array<Point, 8> offsets{};
   std::uint8_t offset_count = 1;
   double width = 0;     // CSS pixels
   double height = 0;
@@ -43,6 +44,12 @@ struct KeepOut {
   std::uint8_t zone = 0;
 };
 
+// A marker or a cluster's bubble: a disc no name may cover, seen as its bounding square.
+struct Obstacle {
+  Point anchor;       // plane metres
+  double radius = 0;  // CSS pixels
+};
+
 struct LabelOptions {
   // Space kept around every label, in CSS pixels, so that neighbours stay readable.
   double padding = 3;
@@ -56,6 +63,7 @@ struct LabelOptions {
 // non-finite anchor or size, or outside their scale range, are skipped.
 std::vector<std::uint32_t> placeLabels(std::span<const LabelCandidate> candidates, double scale,
                                        const LabelOptions& options = {}, std::span<const KeepOut> keep_out = {},
-                                       std::vector<std::uint8_t>* variants = nullptr);
+                                       std::vector<std::uint8_t>* variants = nullptr,
+                                       std::span<const Obstacle> obstacles = {});
 
 }  // namespace core

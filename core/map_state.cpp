@@ -123,6 +123,7 @@ void MapState::countRegions() {
 
 void MapState::rebuildClusters() {
   items_stale_ = true;
+  labels_stale_ = true;  // the names make room for the markers
   if (!scene_ || cluster_base_scale_ <= 0) {
     clusters_ = ClusterIndex();
     return;

@@ -260,6 +260,8 @@ class MapState {
   void placeContext();
   void gatherLabels();
   void placeLabelsNow() const;
+  // What covers the map (overlays, the page's controls) changed: the drawn names are sorted again.
+  void labelsUncovered();
   Changes relayout();
 
   const Projector& projector_;
@@ -345,6 +347,8 @@ class MapState {
   mutable double placed_scale_ = 0;
   mutable bool placed_regional_ = false;
   mutable bool labels_stale_ = true;
+  // Where the markers the names made room for were looked up (plane metres).
+  mutable Bounds obstacles_area_;
   mutable std::vector<DrawnLabel> labels_;
   mutable Point labels_center_;
   mutable Point labels_size_;

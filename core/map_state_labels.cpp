@@ -2,8 +2,10 @@
 // placed again only when the scale changes (labels.h), so that panning moves no name.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "map_state.h"
+#include "marker_size.h"
 
 namespace core {
 
@@ -11,8 +13,13 @@ namespace {
 
 // Font sizes, CSS pixels: the map's own text is 15.
 constexpr double kSizePays = 13, kSizeRegion = 14, kSizeDepartement = 12, kSizeCommune = 12, kSizeCapital = 13;
-// A commune's name beside its dot, this far from it (CSS pixels).
+// A commune's name beside its dot, this far from it (CSS pixels); or, when a marker or a
+// bubble sits on the dot, beside that (past the label's padding too: see LabelOptions).
 constexpr double kDotGap = 5;
+const double kMarkerGap = clusterRadius(30) + 3 + LabelOptions{}.padding;
+// A region's or a département's name moves by steps of this much (plus half its height) to
+// clear the bubbles around its anchor.
+const double kBubbleGap = clusterRadius(100) + 3;
 
 // Scales, CSS pixels per kilometre as seen on screen (the overview of a desktop is about 0.5):
 // region names at the national scale, départements' at the regional one, communes by rank
@@ -69,14 +76,23 @@ void MapState::gatherLabels() {
     c.anchor = anchor;
     c.width = measure_.width(text) * size / measure_.size;
     c.height = measure_.height * size / measure_.size;
+    const double h = c.height;
     if (dot) {
-      // Right of the dot, else left, above, below.
-      const double dx = c.width / 2 + kDotGap, dy = c.height / 2 + 1;
-      c.offsets = {Point{dx, 0}, Point{-dx, 0}, Point{0, -dy}, Point{0, dy}};
-      c.offset_count = 4;
+      // Right of the dot, else left, above, below; then the same beside a marker on the dot.
+      const double dx = c.width / 2 + kDotGap, dy = h / 2 + 1;
+      const double mx = c.width / 2 + kMarkerGap, my = h / 2 + kMarkerGap;
+      c.offsets = {Point{dx, 0}, Point{-dx, 0}, Point{0, -dy}, Point{0, dy},
+                   Point{mx, 0}, Point{-mx, 0}, Point{0, -my}, Point{0, my}};
+      c.offset_count = 8;
     } else if (kind == LabelKind::Departement) {
-      c.offsets = {Point{0, 0}, Point{0, -c.height}, Point{0, c.height}};
-      c.offset_count = 3;
+      const double a = h / 2 + kBubbleGap, b = c.width / 3;
+      c.offsets = {Point{0, 0}, Point{0, -h}, Point{0, h}, Point{0, -a}, Point{0, a}, Point{-b, -a}, Point{b, -a}, Point{b, a}};
+      c.offset_count = 8;
+    } else if (kind == LabelKind::Region) {
+      // A region is large: its name may move well off its centre and still name it.
+      const double a = h / 2 + kBubbleGap, b = c.width / 3;
+      c.offsets = {Point{0, 0}, Point{0, -a}, Point{0, a}, Point{-b, -a}, Point{b, -a}, Point{-b, a}, Point{b, a}, Point{0, -2 * a}};
+      c.offset_count = 8;
     }
     c.min_scale = from_px_per_km / 1000 / zoom;
     c.max_scale = until_px_per_km / 1000 / zoom;
@@ -166,10 +182,25 @@ void MapState::placeLabelsNow() const {
   if (regional_)
     for (auto& c : candidates)
       if (c.kind == LabelKind::Region) c.max_scale = 0;
+  // Markers and bubbles are drawn over the names: the names make room for them. Those of the
+  // viewport and of one viewport around it, so that a pan that stays there moves no name.
+  std::vector<Obstacle> obstacles;
+  obstacles_area_ = {};
+  if (!regional_ && clusters_.size() > 0) {
+    const Bounds view = camera_.visibleBounds();
+    obstacles_area_ = view.inflated(std::max(view.width(), view.height()));
+    for (const ClusterItem& item : clusters_.query(obstacles_area_, clusters_.levelForScale(scale)))
+      obstacles.push_back({item.position, (item.isCluster() ? clusterRadius(item.count) : kMarkerRadius) + 1});
+  }
   placed_variants_.clear();
-  placed_labels_ = placeLabels(candidates, scale, label_options, keep_out, &placed_variants_);
+  placed_labels_ = placeLabels(candidates, scale, label_options, keep_out, &placed_variants_, obstacles);
   placed_scale_ = scale;
   placed_regional_ = regional_;
+}
+
+void MapState::labelsUncovered() {
+  // The names stay placed; which of them are under something is sorted out again.
+  labels_center_ = {std::numeric_limits<double>::quiet_NaN(), 0};
 }
 
 const std::vector<DrawnLabel>& MapState::labels() const {
@@ -178,13 +209,20 @@ const std::vector<DrawnLabel>& MapState::labels() const {
   const bool moved = labels_center_.x != camera_.center().x || labels_center_.y != camera_.center().y ||
                      labels_size_.x != camera_.viewportWidth() || labels_size_.y != camera_.viewportHeight();
   if (!labels_stale_ && !moved && placed_scale_ == camera_.scale() && placed_regional_ == regional_) return labels_;
-  if (labels_stale_ || placed_scale_ != camera_.scale() || placed_regional_ != regional_) placeLabelsNow();
+  const bool beyond_obstacles = !obstacles_area_.empty() && !obstacles_area_.encloses(camera_.visibleBounds());
+  if (labels_stale_ || placed_scale_ != camera_.scale() || placed_regional_ != regional_ || beyond_obstacles)
+    placeLabelsNow();
   labels_stale_ = false;
   labels_center_ = camera_.center();
   labels_size_ = {camera_.viewportWidth(), camera_.viewportHeight()};
-  // Panning only moves the placed names: keep those that reach into the viewport.
+  // Panning only moves the placed names: keep those that reach into the viewport, and are not
+  // under what is drawn over the map there (the overlays, the page's controls).
   labels_.clear();
   const Bounds view = Bounds::of(0, 0, camera_.viewportWidth(), camera_.viewportHeight());
+  std::vector<Bounds> covers = chrome_;
+  for (const auto& overlay : {overlays_.attribution, overlays_.scale_bar, overlays_.legend_collapsed ? std::nullopt : overlays_.legend,
+                              overlays_.legend_toggle, overlays_.badge})
+    if (overlay) covers.push_back(*overlay);
   for (std::size_t n = 0; n < placed_labels_.size(); ++n) {
     const std::uint32_t k = placed_labels_[n];
     const LabelCandidate& c = frame_candidates_[k];
@@ -192,7 +230,8 @@ const std::vector<DrawnLabel>& MapState::labels() const {
     const Point offset = c.offsets[placed_variants_[n]];
     const double cx = at.x + offset.x, cy = at.y + offset.y;
     const Bounds box = Bounds::of(cx - c.width / 2, cy - c.height / 2, cx + c.width / 2, cy + c.height / 2);
-    if (box.intersects(view))
+    const bool covered = std::any_of(covers.begin(), covers.end(), [&](const Bounds& b) { return b.intersects(box); });
+    if (box.intersects(view) && !covered)
       labels_.push_back({c.kind, frame_texts_[k], box.min_x, box.min_y, c.width, c.height, frame_sizes_[k],
                          frame_territories_[k], at});
   }

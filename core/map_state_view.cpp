@@ -75,6 +75,7 @@ Changes MapState::relayout() {
   OverlayLayout drawn = layout;
   drawn.padding = overlays_.padding;
   if (!(drawn == overlays_)) changes |= Change::Overlays;
+  if (!(layout == overlays_)) labelsUncovered();
   overlays_ = std::move(layout);
   // An overview the user has not moved follows the frame it is in. It is the same view as
   // far as the page's address is concerned: not a View change.
@@ -93,6 +94,7 @@ Changes MapState::setChrome(std::vector<Bounds> boxes) {
     if (!std::isfinite(b.min_x + b.min_y + b.max_x + b.max_y) || b.empty()) return Changes::refused();
   if (boxes == chrome_) return {};
   chrome_ = std::move(boxes);
+  labelsUncovered();
   return relayout();
 }
 

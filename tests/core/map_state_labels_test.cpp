@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string>
 
@@ -149,3 +150,81 @@ TEST_F(MapStateLabelsTest, NoMeasureNoNames) {
 }
 
 }  // namespace
+
+// With the shipped directory: its markers and bubbles are drawn over the names, so the names
+// make room for them. A marker is 13 px wide; a bubble 11 px in radius, 3 more per tenfold.
+class MapStateLabelsAroundMarkersTest : public MapStateLabelsTest {
+ protected:
+  void SetUp() override {
+    core::LoadReport report;
+    state.resize(1280, 800);
+    state.load(core::DataKind::Regions, geodata("territoires.geojson"), report);
+    state.load(core::DataKind::Catalyseurs, geodata("catalyseurs.geojson"), report);
+    state.load(core::DataKind::Context, geodata("contexte.geojson"), report);
+    state.load(core::DataKind::Places, geodata("lieux.csv"), report);
+    state.setTextMeasure({[](std::string_view t) { return 7.0 * static_cast<double>(core::text::codePointCount(t)); }, 15, 18});
+  }
+
+  // Names drawn over a marker or a bubble (the disc against the name's box).
+  std::vector<std::string> namesOverMarkers() const {
+    std::vector<std::string> out;
+    for (const auto& l : state.labels()) {
+      for (const auto& d : state.items()) {
+        const double r = d.item.count > 1 ? 11 + 3 * std::log10(static_cast<double>(d.item.count)) : 6.5;
+        const double nx = std::clamp(d.screen.x, l.x, l.x + l.width), ny = std::clamp(d.screen.y, l.y, l.y + l.height);
+        if (std::hypot(nx - d.screen.x, ny - d.screen.y) < r)
+          out.push_back(std::string(l.text) + (d.item.count > 1 ? " over a bubble" : " over a marker"));
+      }
+    }
+    return out;
+  }
+};
+
+TEST_F(MapStateLabelsAroundMarkersTest, TheOverviewNamesNothingUnderABubble) {
+  EXPECT_EQ(namesOverMarkers(), std::vector<std::string>{});
+  // About half the 13 mainland regions: Île-de-France and the Nord are covered in bubbles.
+  EXPECT_GE(named(LabelKind::Region).size(), 6u) << "regions' names find room off their bubbles";
+  expectNoOverlap(state);
+}
+
+TEST_F(MapStateLabelsAroundMarkersTest, ACommuneWithACatalyseurIsNamedBesideItsMarker) {
+  state.centerOn({-1.68, 48.11}, 20);  // Rennes, two catalyseurs
+  EXPECT_EQ(namesOverMarkers(), std::vector<std::string>{});
+  EXPECT_TRUE(named(LabelKind::Commune).count("Rennes"));
+  state.centerOn({4.84, 45.76}, 40);  // Lyon
+  EXPECT_EQ(namesOverMarkers(), std::vector<std::string>{});
+  EXPECT_TRUE(named(LabelKind::Commune).count("Lyon"));
+}
+
+TEST_F(MapStateLabelsAroundMarkersTest, NamesMakeRoomAgainWhenTheFiltersChangeTheMarkers) {
+  state.centerOn({2.35, 48.85}, 150);
+  const auto before = named(LabelKind::Commune);
+  core::Filters only;
+  only.metiers = {"lieu"};
+  state.setFilters(only);
+  EXPECT_EQ(namesOverMarkers(), std::vector<std::string>{});
+  EXPECT_GE(named(LabelKind::Commune).size(), before.size()) << "fewer markers leave at least as much room";
+}
+
+TEST_F(MapStateLabelsAroundMarkersTest, AFarPanMakesRoomForTheMarkersItBrings) {
+  state.centerOn({-1.68, 48.11}, 60);
+  for (int i = 0; i < 30; ++i) state.panBy(-200, 0);  // eastwards, far beyond where it started
+  EXPECT_EQ(namesOverMarkers(), std::vector<std::string>{});
+}
+
+TEST_F(MapStateLabelsTest, NoNameUnderThePageControlsOrTheOverlays) {
+  state.centerOn({4.84, 45.76}, 30);  // Lyon: names everywhere
+  const core::Bounds controls = core::Bounds::of(1180, 0, 1280, 400);
+  auto under = [&](const core::Bounds& b) {
+    std::vector<std::string> out;
+    for (const auto& l : state.labels())
+      if (core::Bounds::of(l.x, l.y, l.x + l.width, l.y + l.height).intersects(b)) out.emplace_back(l.text);
+    return out;
+  };
+  ASSERT_FALSE(under(controls).empty()) << "names there before the controls come";
+  state.setChrome({controls});
+  EXPECT_EQ(under(controls), std::vector<std::string>{});
+  state.setOverlaySizes({.attribution = {200, 18}, .attribution_short = {80, 18}, .scale_bar = {100, 24}});
+  ASSERT_TRUE(state.overlays().attribution.has_value());
+  EXPECT_EQ(under(*state.overlays().attribution), std::vector<std::string>{});
+}
