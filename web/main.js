@@ -14,7 +14,7 @@ import { applyStrings, lang, loadStrings, t } from './i18n.js';
 import { openDrawer, watchChrome, wireLayout } from './layout.js';
 import { setFilters, showPanel, wirePanel } from './panel.js';
 import { showAround, wirePlaces } from './places.js';
-import { parseState, serialiseState } from './url.js';
+import { MAX_SEARCH_CHARS, parseState, serialiseState, shorten } from './url.js';
 
 const DATA = [
   ['regions', 'data/territoires.geojson', 'territoires.geojson'],
@@ -94,7 +94,7 @@ function restoreUrl() {
   if (wanted.q) $('search').value = wanted.q;
   const reply = bridge.send({ type: 'restore', filters: wanted.filters, q: wanted.q, regional: wanted.regional, view: wanted.view, id: wanted.id });
   for (const value of reply.rejected) console.warn(`Filtre ignoré : valeur inconnue « ${value} »`);
-  if (reply.refused.includes('view')) console.warn(`Paramètre view ignoré : « ${wantedView} »`);
+  if (reply.refused.includes('view')) console.warn(`Paramètre view ignoré : « ${shorten(wantedView)} »`);
   if (reply.refused.includes('id')) console.warn(`Paramètre id ignoré : « ${wanted.id} »`);
   if (wanted.view && !reply.refused.includes('view')) viewTouched = true;
 }
@@ -144,6 +144,7 @@ function watchSize() {
 
 async function start() {
   if (new URLSearchParams(window.location.search).get('embed') === '1') document.body.classList.add('embed');
+  $('search').maxLength = MAX_SEARCH_CHARS;
   wireLayout();
   const stringsText = loadStrings();
   const downloads = DATA.map(([, url, name]) => download(url, name));

@@ -94,6 +94,7 @@ describe('without WebGL 2', () => {
   });
 
   test('the search « Lyon » filters the list', async () => {
+    assert.equal(await page.getAttribute('#search', 'maxlength'), '200', 'the field holds no more than the engine reads');
     await page.fill('#search', 'Lyon');
     const expected = expectedIds(features, {}, 'Lyon');
     assert.ok(expected.length > 0 && expected.length < features.length);
