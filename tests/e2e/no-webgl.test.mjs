@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import {
+  axeViolations,
   downloaded,
   expectedIds,
   facetCount,
@@ -91,6 +92,7 @@ describe('without WebGL 2', () => {
     assert.equal(area.canvas, false, 'no empty canvas');
     assert.equal(area.zoom, false, 'no controls acting on a map that is not drawn');
     await saveScreenshot(page, 'no-webgl-desktop');
+    assert.deepEqual(await axeViolations(page), [], 'the page without its map stays accessible');
   });
 
   test('the search « Lyon » filters the list', async () => {
