@@ -149,8 +149,8 @@ describe('the local server against hostile requests', () => {
   test('slowloris: half requests dripped byte by byte are cut off', async () => {
     const started = Date.now();
     const half = 'GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ';
-    const drips = [half, ...'abcdefghijklmnopqrstuvwxyz'.repeat(2)];
-    const results = await Promise.all(Array.from({ length: 40 }, () => exchange(drips, { gapMs: 100, timeoutMs: 8000 })));
+    const drips = [half, ...'abcdefghijklmnopqrstuvwxyz'.repeat(4)];  // 10 s if nothing cut it off
+    const results = await Promise.all(Array.from({ length: 40 }, () => exchange(drips, { gapMs: 100, timeoutMs: 12_000 })));
     const elapsed = Date.now() - started;
     for (const r of results) {
       assert.ok(r.closed, 'the server closes the connection');
