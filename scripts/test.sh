@@ -16,8 +16,8 @@ status=0
 step "Tests natifs (ctest)"
 ctest --preset native -j "$(nproc)" 2>&1 | tee "$logs/ctest.log" || status=1
 
-step "Tests navigateur (node --test tests/web tests/e2e)"
-node --test --test-reporter=spec --test-concurrency=1 tests/web/ tests/e2e/ 2>&1 | tee "$logs/e2e.log" || status=1
+step "Tests navigateur et serveur (node --test tests/web tests/serve tests/e2e)"
+node --test --test-reporter=spec --test-concurrency=1 tests/web/ tests/serve/ tests/e2e/ 2>&1 | tee "$logs/e2e.log" || status=1
 
 # ctest: "100% tests passed, 0 tests failed out of 126"; node: "ℹ pass 12" / "ℹ fail 0".
 ctest_total=$(sed -n 's/.*tests failed out of \([0-9][0-9]*\).*/\1/p' "$logs/ctest.log" | tail -n 1)

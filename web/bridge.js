@@ -29,23 +29,27 @@ function loadScript(src) {
 
 // Loads and starts the engine. `fetchWasm(name)` gives the wasm file's bytes (the page shows
 // its progress); `onFirstFrame` runs once the first complete frame with data is on screen.
-// Rejects with an Error whose `stage` is 'script' or 'engine'.
-export async function start({ canvas, fetchWasm, onFirstFrame }) {
+// `drawsMap` false starts the core-only engine instead (catalyseurs-core.*, for browsers
+// without WebGL 2): the same requests, replies and snapshots, with nothing drawn, and
+// `onFirstFrame` once the data is served. Rejects with an Error whose `stage` is 'script' or
+// 'engine'.
+export async function start({ canvas, fetchWasm, onFirstFrame, drawsMap = true }) {
+  const name = drawsMap ? 'catalyseurs' : 'catalyseurs-core';
   try {
-    await loadScript('catalyseurs.js');
+    await loadScript(`${name}.js`);
   } catch (e) {
     throw Object.assign(new Error(e.message), { stage: 'script' });
   }
   let failed;
   const failure = new Promise((_, reject) => { failed = reject; });
   const created = window.createCatalyseurs({
-    canvas,
+    ...(drawsMap ? { canvas } : {}),
     locateFile: (path) => path,
     onFirstFrame,
     onSnapshot: (text) => dispatch(JSON.parse(text)),
     // Fetch the wasm ourselves to show its progress; it is then compiled from bytes.
     instantiateWasm(imports, receive) {
-      fetchWasm('catalyseurs.wasm')
+      fetchWasm(`${name}.wasm`)
         .then((bytes) => WebAssembly.instantiate(bytes, imports))
         .then((result) => receive(result.instance, result.module))
         .catch((e) => failed(Object.assign(e, { stage: 'engine' })));
@@ -63,7 +67,7 @@ export async function start({ canvas, fetchWasm, onFirstFrame }) {
 
 export const started = () => module !== null;
 
-// One data file's bytes → its load report {accepted, rejected, fatal, issues}.
+// One data file's bytes → its load report {accepted, rejected, unreported, fatal, issues}.
 export function load(kind, bytes) {
   const ptr = module._malloc(Math.max(1, bytes.length));
   let reply;

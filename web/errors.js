@@ -56,6 +56,13 @@ export function checkReport(report, file, notices) {
     showError('error_invalid_title', 'error_empty', { file, rejected: plural('n_rejected', report.rejected) });
     return false;
   }
-  if (report.rejected > 0) notices.push(plural('notice_rejected', report.rejected, { file, ok: report.accepted }));
+  // Past the engine's cap only counted (report.unreported): the notice says how many more.
+  if (report.unreported > 0) {
+    console.warn(`${file} : ${report.unreported} autres entrées rejetées, non détaillées`);
+    const more = plural('notice_unreported', report.unreported);
+    notices.push(t('notice_rejected_unreported', { file, n: report.rejected, ok: report.accepted, shown: report.issues.length, more }));
+  } else if (report.rejected > 0) {
+    notices.push(plural('notice_rejected', report.rejected, { file, ok: report.accepted }));
+  }
   return true;
 }

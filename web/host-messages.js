@@ -3,7 +3,7 @@
 // command and decide where the map's events may go, with no access to the page, so that
 // node --test checks them (tests/web/host-messages.test.mjs). host.js does the wiring.
 
-import { GROUPS } from './url.js';
+import { GROUPS, MAX_LIST_ENTRIES, MAX_SEARCH_CHARS, MAX_VALUE_CHARS } from './url.js';
 
 export const SOURCE = 'catalyseurs';  // events carry {source: SOURCE}, commands {target: SOURCE}
 export const COMMANDS = ['setFilters', 'search', 'select', 'home'];
@@ -99,8 +99,8 @@ export function eventTarget(config, origin) {
   return config.postToAnyOrigin && config.allowedOrigins === null ? '*' : null;
 }
 
-// A message's data → {command: {type, arg}} or {warning}. Checks the shape only: which
-// filter values or ids exist is the engine's business.
+// A message's data → {command: {type, arg}} or {warning}. Checks the shape and the sizes, the
+// same as the address's (url.js): which filter values or ids exist is the engine's business.
 export function readCommand(data) {
   const bad = (why) => ({ warning: `Commande de la page hôte ignorée : ${why}` });
   if (!isObject(data)) return bad(`un objet {target: '${SOURCE}', type, …} est attendu, pas ${quote(data)}`);
@@ -111,13 +111,19 @@ export function readCommand(data) {
   if (type === 'search' || type === 'select') {
     const key = type === 'search' ? 'q' : 'id';
     if (typeof data[key] !== 'string') return bad(`${type} attend ${key}, une chaîne, pas ${quote(data[key])}`);
+    const max = type === 'search' ? MAX_SEARCH_CHARS : MAX_VALUE_CHARS;
+    if (data[key].length > max) return bad(`${type} : ${key} a ${data[key].length} caractères, ${max} au plus`);
     return { command: { type, arg: data[key] } };
   }
   if (!isObject(data.filters)) return bad(`setFilters attend filters, un objet {${GROUPS.join(', ')}}, pas ${quote(data.filters)}`);
   const filters = {};
   for (const [group, values] of Object.entries(data.filters)) {
-    if (!GROUPS.includes(group)) return bad(`setFilters : groupe inconnu « ${group} » (connus : ${GROUPS.join(', ')})`);
+    if (!GROUPS.includes(group)) return bad(`setFilters : groupe inconnu ${quote(group)} (connus : ${GROUPS.join(', ')})`);
+    // The length first: a list of a million values is refused without reading them.
+    if (Array.isArray(values) && values.length > MAX_LIST_ENTRIES) return bad(`setFilters : ${group} a ${values.length} valeurs, ${MAX_LIST_ENTRIES} au plus`);
     if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) return bad(`setFilters : ${group} doit être une liste de chaînes, pas ${quote(values)}`);
+    const long = values.find((v) => v.length > MAX_VALUE_CHARS);
+    if (long !== undefined) return bad(`setFilters : valeur de ${group} de plus de ${MAX_VALUE_CHARS} caractères, ${quote(long)}`);
     filters[group] = values;
   }
   for (const group of GROUPS) filters[group] ??= [];

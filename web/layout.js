@@ -21,6 +21,8 @@ function setOpen(open) {
   if (!open && panel.contains(document.activeElement)) handle.focus();
 }
 const isOpen = () => $('panel').classList.contains('open');
+// Without a map to look at, the drawer opens at start: the panel is the page.
+export const openDrawer = () => { if (isCompact()) setOpen(true); };
 
 // The boxes, in CSS pixels from the canvas' top-left, of the page's controls over the map:
 // the controls as one box (the row they form), and the drawer's handle while closed.

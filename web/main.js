@@ -11,10 +11,10 @@ import { checkReport, downloadProblem, failure, showError, showNotice } from './
 import { wireExports } from './exports.js';
 import { wireHost } from './host.js';
 import { applyStrings, lang, loadStrings, t } from './i18n.js';
-import { watchChrome, wireLayout } from './layout.js';
+import { openDrawer, watchChrome, wireLayout } from './layout.js';
 import { setFilters, showPanel, wirePanel } from './panel.js';
 import { showAround, wirePlaces } from './places.js';
-import { parseState, serialiseState } from './url.js';
+import { MAX_SEARCH_CHARS, parseState, serialiseState, shorten } from './url.js';
 
 const DATA = [
   ['regions', 'data/territoires.geojson', 'territoires.geojson'],
@@ -32,6 +32,7 @@ let resolveReady;
 const ready = Promise.race([new Promise((resolve) => { resolveReady = resolve; }), failure]);
 ready.catch(() => {}); // failures are shown in the page; keep the console clean
 let dataLoaded = false;
+let drawsMap = true; // false: the core-only engine, nothing drawn
 let last = null; // the last snapshot, for what the page asks between snapshots
 
 // ---- Downloads, with one progress bar for the whole start-up ---------------------------
@@ -93,7 +94,7 @@ function restoreUrl() {
   if (wanted.q) $('search').value = wanted.q;
   const reply = bridge.send({ type: 'restore', filters: wanted.filters, q: wanted.q, regional: wanted.regional, view: wanted.view, id: wanted.id });
   for (const value of reply.rejected) console.warn(`Filtre ignoré : valeur inconnue « ${value} »`);
-  if (reply.refused.includes('view')) console.warn(`Paramètre view ignoré : « ${wantedView} »`);
+  if (reply.refused.includes('view')) console.warn(`Paramètre view ignoré : « ${shorten(wantedView)} »`);
   if (reply.refused.includes('id')) console.warn(`Paramètre id ignoré : « ${wanted.id} »`);
   if (wanted.view && !reply.refused.includes('view')) viewTouched = true;
 }
@@ -121,6 +122,16 @@ function supportsWebGL2() {
   }
 }
 
+// Without WebGL 2 the core-only engine serves the data: the panel, the card, the exports and
+// the address work as ever, the map area says why it stays empty, and the controls that would
+// act on the drawing go (style.css, .no-map-mode).
+function showNoMap() {
+  $('layout').classList.add('no-map-mode');
+  $('no-map').hidden = false;
+  openDrawer();
+  console.warn('WebGL 2 indisponible : la carte n’est pas dessinée, les données restent servies');
+}
+
 function watchSize() {
   const container = $('map-container');
   const apply = () => {
@@ -133,6 +144,7 @@ function watchSize() {
 
 async function start() {
   if (new URLSearchParams(window.location.search).get('embed') === '1') document.body.classList.add('embed');
+  $('search').maxLength = MAX_SEARCH_CHARS;
   wireLayout();
   const stringsText = loadStrings();
   const downloads = DATA.map(([, url, name]) => download(url, name));
@@ -144,10 +156,8 @@ async function start() {
     showError('error_no_wasm_title', 'error_no_wasm');
     return;
   }
-  if (!supportsWebGL2()) {
-    showError('error_no_webgl_title', 'error_no_webgl');
-    return;
-  }
+  drawsMap = supportsWebGL2();
+  if (!drawsMap) showNoMap();
   bridge.onSnapshot(onSnapshot);
   wireControls();
   wirePanel({ onOpenCard: openCard });
@@ -159,6 +169,7 @@ async function start() {
     await bridge.start({
       canvas: $('canvas'),
       fetchWasm: (name) => download(name, name),
+      drawsMap,
       onFirstFrame: () => {
         $('loading').hidden = true;
         resolveReady();
@@ -220,12 +231,15 @@ const commands = {
 };
 
 window.catalyseurs = Object.freeze({
+  // Resolves once the data is served and, where the browser draws the map, its first frame
+  // with data is on screen; without WebGL 2 nothing is drawn and `drawsMap` is false.
   ready,
+  get drawsMap() { return drawsMap; },
   // {territory, epsg, x, y} computed by the C++ Projector, or null outside France.
   project: requireEngine(null, (lon, lat) => bridge.send({ type: 'project', lon: Number(lon), lat: Number(lat) }).result),
   // The marker's centre in CSS pixels relative to the canvas, or null when not drawn on its
-  // own (off screen, or inside a cluster).
-  screenPosition: requireEngine(null, (id) => bridge.send({ type: 'screenPosition', id: String(id) }).result),
+  // own (off screen, inside a cluster, or no map drawn at all).
+  screenPosition: requireEngine(null, (id) => (drawsMap ? bridge.send({ type: 'screenPosition', id: String(id) }).result : null)),
   // {total, matching, matchingIds, visible, selected, hovered, filters, q, regional, view}
   state: requireEngine(null, () => bridge.send({ type: 'state', ids: true }).state),
   select: requireEngine(false, commands.select),
@@ -235,7 +249,8 @@ window.catalyseurs = Object.freeze({
   // Centres the map on lon/lat, in whichever territory holds it, with about widthKm across.
   centerOn: requireEngine(false, (lon, lat, widthKm) =>
     bridge.send({ type: 'centerOn', lon: Number(lon), lat: Number(lat), widthKm: Number(widthKm) }).ok),
-  // Every place name drawn: [{text, kind, x, y, w, h}] in CSS pixels of the canvas.
+  // Every place name drawn: [{text, kind, x, y, w, h}] in CSS pixels of the canvas; none
+  // without a map.
   labels: requireEngine([], () => bridge.send({ type: 'labels' }).labels),
 });
 wireHost({ ready, commands });

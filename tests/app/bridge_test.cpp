@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "geojson.h"
+#include "text.h"
 #include "../core/test_support.h"
 
 namespace {
@@ -109,6 +110,22 @@ TEST_F(BridgeTest, RefusedAndUnreadableRequestsSayNotOk) {
   EXPECT_FALSE(call("pas du json")["ok"].GetBool());
   EXPECT_FALSE(call(R"({"type":"export","format":"xls"})")["ok"].GetBool());
   EXPECT_FALSE(call("[1,2]")["ok"].GetBool());
+}
+
+// The page bounds what it sends (the field's maxlength, the address, the host's messages);
+// the engine bounds the search text again, whichever request brings it: 200 characters.
+TEST_F(BridgeTest, SearchTextIsBoundedWhateverTheRequest) {
+  std::string pasted;
+  for (int i = 0; i < 50'000; ++i) pasted += "é";
+  for (const std::string type : {"search", "restore"}) {
+    call(R"({"type":"reset"})");
+    const Document d = call(R"({"type":")" + type + R"(","q":")" + pasted + R"("})");
+    ASSERT_TRUE(d["ok"].GetBool()) << type;
+    const std::string q = d["snapshot"]["q"].GetString();
+    EXPECT_EQ(core::text::codePointCount(q), 200u) << type;
+    EXPECT_EQ(q, pasted.substr(0, 400)) << type;  // « é » is two bytes
+    EXPECT_EQ(d["snapshot"]["matching"].GetUint(), 0u) << type;
+  }
 }
 
 TEST_F(BridgeTest, RestoreAppliesTheUrlInOneRequest) {

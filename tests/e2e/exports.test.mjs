@@ -4,7 +4,7 @@
 // from the shipped GeoJSON, filtered by the tests' own code.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { expectedIds, loadDataset, REGION_NAMES, sharedPage } from './support.mjs';
+import { downloaded, expectedIds, loadDataset, parseCsv, REGION_NAMES, sharedPage } from './support.mjs';
 
 const features = loadDataset().features;
 const byId = new Map(features.map((f) => [f.properties.id, f]));
@@ -14,31 +14,6 @@ let page;
 before(async () => {
   ({ page } = await shared.ready());
 });
-
-async function downloaded(p, link) {
-  const [download] = await Promise.all([p.waitForEvent('download'), p.click(link)]);
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
-}
-
-// RFC 4180, enough for what the export writes (quoted fields with doubled quotes and newlines).
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; ++i) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; ++i; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += ch;
-  }
-  return rows;
-}
 
 const filters = { metiers: ['lieu'], thematiques: [], structure: [], region: ['84', '11'] };
 

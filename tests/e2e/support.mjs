@@ -31,7 +31,7 @@ export const METIER_COLOURS = {
 
 // A missing site is a failure, not a skip: a green run must mean the map was tested.
 export function assertSiteBuilt() {
-  for (const file of ['index.html', 'main.js', 'catalyseurs.js', 'catalyseurs.wasm', 'data/catalyseurs.geojson']) {
+  for (const file of ['index.html', 'main.js', 'catalyseurs.js', 'catalyseurs.wasm', 'catalyseurs-core.js', 'catalyseurs-core.wasm', 'data/catalyseurs.geojson']) {
     if (!existsSync(join(SITE_DIR, file))) {
       throw new Error(`${join(SITE_DIR, file)} is missing: build the web site first, or set CATALYSEURS_SITE`);
     }
@@ -50,7 +50,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 // Without a GPU, WebGL 2 comes from SwiftShader; recent Chromium releases refuse that
 // software fallback unless it is asked for explicitly.
-export function launchBrowser() {
+// `extraArgs` go after the defaults, e.g. to take WebGL or WebAssembly away.
+export function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -64,6 +65,7 @@ export function launchBrowser() {
       '--disable-sync',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }
@@ -138,11 +140,12 @@ export async function waitReady(page, timeout = READY_TIMEOUT_MS) {
 // whose tests each open their own. The fields are filled in by the before hook; Node starts
 // a file's top-level before hooks side by side, so a file's own before hook must await
 // `shared.ready()` before it reads them (tests run after every hook, and can read them).
-export function sharedPage(options = {}) {
+// `browserArgs` go to launchBrowser.
+export function sharedPage(options = {}, { browserArgs = [] } = {}) {
   const shared = { site: null, browser: null, opened: null, page: null };
   const start = async () => {
     shared.site = await startSite();
-    shared.browser = await launchBrowser();
+    shared.browser = await launchBrowser(browserArgs);
     if (options !== null) {
       shared.opened = await openPage(shared.browser, shared.site.origin, options);
       shared.page = shared.opened.page;
@@ -416,6 +419,32 @@ export function shownList(page) {
     more: document.querySelectorAll('#results li:not([data-id])').length,
     count: document.getElementById('count').textContent,
   }));
+}
+
+// The file a click on `link` downloads: its suggested name and its bytes.
+export async function downloaded(p, link) {
+  const [download] = await Promise.all([p.waitForEvent('download'), p.click(link)]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+// RFC 4180, enough for what the export writes (quoted fields with doubled quotes and newlines).
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; ++i; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else field += ch;
+  }
+  return rows;
 }
 
 // Serious and critical WCAG 2 A/AA violations that axe-core (npm axe-core) finds in the page,

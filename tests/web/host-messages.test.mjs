@@ -113,6 +113,24 @@ describe('readCommand', () => {
     assert.deepEqual(readCommand({ target: 'catalyseurs', type: 'setFilters', filters: { metiers: ['inconnu'] } }).command.arg.metiers, ['inconnu']);
   });
 
+  // Bounds written out here, not read from the module: 200 characters of search (the
+  // engine's own cut), 200 for an id or a value, 40 values a group.
+  test('sizes are bounded: a search, an id, a value, a list', () => {
+    const cmd = (data) => readCommand({ target: 'catalyseurs', ...data });
+    assert.equal(cmd({ type: 'search', q: 'é'.repeat(200) }).command.arg.length, 200);
+    assert.match(cmd({ type: 'search', q: 'é'.repeat(201) }).warning, /search : q a 201 caractères, 200 au plus/);
+    assert.equal(cmd({ type: 'select', id: 'a'.repeat(200) }).command.arg.length, 200);
+    assert.match(cmd({ type: 'select', id: 'a'.repeat(5000) }).warning, /select : id a 5000 caractères, 200 au plus/);
+    assert.equal(cmd({ type: 'setFilters', filters: { region: Array(40).fill('84') } }).command.arg.region.length, 40);
+    assert.match(cmd({ type: 'setFilters', filters: { region: Array(41).fill('84') } }).warning, /region a 41 valeurs, 40 au plus/);
+    const million = cmd({ type: 'setFilters', filters: { metiers: new Array(1_000_000) } });
+    assert.match(million.warning, /metiers a 1000000 valeurs/);
+    const long = cmd({ type: 'setFilters', filters: { metiers: ['lieu', 'x'.repeat(201)] } });
+    assert.match(long.warning, /valeur de metiers de plus de 200 caractères/);
+    assert.ok(long.warning.length < 300);
+    assert.ok(cmd({ type: 'setFilters', filters: { ['g'.repeat(10_000)]: [] } }).warning.length < 300, 'an unknown group, quoted short');
+  });
+
   test('anything else is a warning, never an exception', () => {
     const cyclic = { target: 'catalyseurs', type: 'setFilters' };
     cyclic.filters = { metiers: [cyclic] };

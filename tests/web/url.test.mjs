@@ -16,6 +16,50 @@ describe('parseState', () => {
     assert.deepEqual(s.warnings, []);
   });
 
+  // The bounds, written out: 4 096 characters of query, 32 parameters, 200 characters of
+  // search, id or value, 40 values a list; past them, ignored with a warning.
+  test('an address longer than 4 096 characters is ignored as a whole', () => {
+    const fits = `?q=lyon&zz=${'a'.repeat(4096 - 'q=lyon&zz='.length)}`;
+    assert.equal(parseState(fits).q, 'lyon');
+    const s = parseState(`${fits}a`);
+    assert.deepEqual({ ...s, warnings: [] }, { filters: empty, q: '', id: '', view: null, regional: false, warnings: [] });
+    assert.equal(s.warnings.length, 1);
+    assert.match(s.warnings[0], /^Adresse ignorée : 4097 caractères/);
+  });
+
+  test('only the first 32 parameters are read', () => {
+    const many = Array.from({ length: 31 }, (_, i) => `x${i}=1`).join('&');
+    const s = parseState(`?${many}&q=lyon&q2=1`);
+    assert.equal(s.q, 'lyon', 'the 32nd is read');
+    assert.equal(parseState(`?${many}&x31=1&q=lyon`).q, '', 'the 33rd is not');
+    assert.ok(s.warnings.some((w) => /33 paramètres, seuls les 32 premiers/.test(w)));
+    assert.equal(s.warnings.length, 1 + 31, 'one per unknown key read, and one for the rest');
+  });
+
+  test('a search, an id or a filter value past 200 characters, a list past 40 values', () => {
+    assert.equal(parseState(`?q=${'é'.repeat(200)}`).q.length, 200);
+    const q = parseState(`?q=${'é'.repeat(201)}`);
+    assert.equal(q.q, '');
+    assert.deepEqual(q.warnings, ['Paramètre q ignoré : 201 caractères, 200 au plus']);
+    assert.equal(parseState(`?id=${'a'.repeat(201)}`).id, '');
+    const value = parseState(`?metier=lieu,${'b'.repeat(201)}`);
+    assert.deepEqual(value.filters.metiers, ['lieu']);
+    assert.equal(value.warnings.length, 1);
+    assert.ok(value.warnings[0].length < 200, 'the value is shortened in the warning');
+    assert.equal(parseState(`?region=${Array(40).fill('84').join(',')}`).filters.region.length, 40);
+    const list = parseState(`?region=${Array(41).fill('84').join(',')}`);
+    assert.deepEqual(list.filters.region, []);
+    assert.deepEqual(list.warnings, ['Paramètre region ignoré : 41 valeurs, 40 au plus']);
+  });
+
+  test('warnings quote at most a line of what the address holds', () => {
+    for (const key of ['view', 'vue', 'lang', 'panel', 'k'.repeat(500)]) {
+      const s = parseState(`?${key}=${'v'.repeat(1000)}`);
+      assert.equal(s.warnings.length, 1, key);
+      assert.ok(s.warnings[0].length < 120, `${key.slice(0, 10)}: ${s.warnings[0].length}`);
+    }
+  });
+
   test('an empty address is the default state', () => {
     assert.deepEqual(parseState(''), { filters: empty, q: '', id: '', view: null, regional: false, warnings: [] });
   });
