@@ -176,6 +176,10 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
       issues.insert(issues.end(), row_issues.begin(), row_issues.end());
   }
   if (table.fatal) issues.push_back({table.fatal->line, "", table.fatal->reason});
+  // Records the reader could not split are rows too, and rejected; an unterminated quote
+  // swallows the rest of the file as one.
+  for (const auto& e : table.errors) result.rows += e.line > 1 ? 1 : 0;
+  result.rows += table.fatal && table.fatal->line > 1 ? 1 : 0;
   if (result.rows == 0 && issues.empty())
     issues.push_back({1, "", "aucune ligne de données après l’en-tête"});
   sortByLine(issues);

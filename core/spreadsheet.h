@@ -18,7 +18,9 @@ namespace core {
 struct SpreadsheetResult {
   std::vector<Catalyseur> catalyseurs;  // the valid rows, in file order
   std::vector<std::size_t> lines;       // the line each of them starts on
-  std::size_t rows = 0;                 // data rows read, valid or not (blank and « # » lines aside)
+  // Data rows, valid or not (blank and « # » lines aside; one a quote left open swallows), when
+  // the header could be read.
+  std::size_t rows = 0;
   std::vector<RowIssue> issues;         // in line order
   // The file was not UTF-8 but Windows-1252 (what a French Excel writes), and was read as such.
   bool converted_from_windows1252 = false;

@@ -4,7 +4,7 @@
 // from the shipped GeoJSON, filtered by the tests' own code.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { expectedIds, loadDataset, REGION_NAMES, sharedPage } from './support.mjs';
+import { downloaded, expectedIds, loadDataset, REGION_NAMES, sharedPage } from './support.mjs';
 
 const features = loadDataset().features;
 const byId = new Map(features.map((f) => [f.properties.id, f]));
@@ -14,13 +14,6 @@ let page;
 before(async () => {
   ({ page } = await shared.ready());
 });
-
-async function downloaded(p, link) {
-  const [download] = await Promise.all([p.waitForEvent('download'), p.click(link)]);
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
-}
 
 // RFC 4180, enough for what the export writes (quoted fields with doubled quotes and newlines).
 function parseCsv(text) {
