@@ -1,7 +1,7 @@
 // « Vérifier un tableur »: one file's report on the page: the counts, the problems (each a
 // link to its row), a dot plot of the valid rows in metropolitan France, and the table of the
 // file's rows. Values from the file only ever go in as text.
-import { plural, t } from './i18n.js';
+import { lang, plural, t } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -20,7 +20,9 @@ const el = (tag, text, className) => {
   return node;
 };
 
-const counted = (key, n) => (n === 0 ? t(`${key}_zero`) : plural(key, n));
+// « 1 498 » with a narrow no-break space in French, « 1,498 » in English.
+const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB');
+const counted = (key, n) => (n === 0 ? t(`${key}_zero`) : plural(key, n, { n: number.format(n) }));
 
 function showIssues(issues) {
   const list = $('issues');
@@ -46,11 +48,21 @@ function showIssues(issues) {
   list.append(items);
 }
 
-function showRows(table, issues) {
+// Past this many rows, the table starts with the rejected ones and the first valid ones:
+// laying out ten thousand rows takes the browser seconds, and every problem's row is there.
+const ROW_LIMIT = 1000;
+let current = null; // the report shown, for « Afficher les … lignes »
+
+function showRows(table, issues, all = false) {
   const problems = new Map();
   for (const issue of issues) problems.set(issue.line, (problems.get(issue.line) ?? 0) + 1);
+  let room = ROW_LIMIT - table.filter((row) => !row.ok).length;
+  const shown = all || table.length <= ROW_LIMIT ? table : table.filter((row) => !row.ok || room-- > 0);
+  $('rows-more').hidden = shown.length === table.length;
+  $('rows-partial').textContent = t('checker_rows_partial', { shown: number.format(shown.length), total: number.format(table.length) });
+  $('rows-all').textContent = t('checker_rows_all', { total: number.format(table.length) });
   const body = document.createDocumentFragment();
-  for (const row of table) {
+  for (const row of shown) {
     const tr = el('tr', undefined, row.ok ? 'ok' : 'bad');
     tr.id = `ligne-${row.line}`;
     tr.append(el('td', String(row.line), 'line'), el('td', row.id), el('td', row.nom), el('td', row.commune), el('td', row.region),
@@ -86,11 +98,14 @@ function showPlot(table) {
   dots.setAttribute('class', 'dots');
   plot.replaceChildren(frame, dots);
   plot.dataset.dots = String(inside);
-  $('plot-caption').textContent = outside > 0 ? plural('checker_outside', outside) : '';
+  $('plot-caption').textContent = outside > 0 ? plural('checker_outside', outside, { n: number.format(outside) }) : '';
   plot.closest('figure').hidden = inside + outside === 0;
 }
 
+$('rows-all').addEventListener('click', () => showRows(current.table, current.issues, true));
+
 export function showReport(report, name) {
+  current = report;
   $('report').hidden = false;
   $('report-title').textContent = name;
   $('converted').hidden = !report.converted;

@@ -127,6 +127,29 @@ describe('bad spreadsheets', () => {
   });
 });
 
+describe('a long spreadsheet', () => {
+  // The shipped rows four times and a half (one per line: the file has no multi-line cell),
+  // ids made unique, two of them broken near the end.
+  const [header, ...records] = SHIPPED_CSV.toString('utf8').trimEnd().split('\n');
+  assert.equal(records.length, 350);
+  const lines = [header];
+  for (let i = 0; i < 1500; ++i) lines.push(records[i % 350].replace(/^([a-z0-9-]+),/, `$1-${i},`));
+  lines[1400] = lines[1400].replace(/,(true|false)$/, ',peut-être');
+  lines[1450] = lines[1450].replace(/^[a-z0-9-]+,/, 'Majuscules,');
+
+  test('every problem has its row; the valid rows past the first thousand wait for a click', async () => {
+    await feed('long.csv', Buffer.from(`${lines.join('\n')}\n`));
+    assert.deepEqual((await shownProblems()).map((p) => [p.line, p.column, p.linked]), [[1401, 'demo', true], [1451, 'id', true]]);
+    assert.deepEqual(await counts(), { valid: 1498, rejected: 2, text: '1\u202f498 lignes valides, 2 lignes rejetées' });
+    assert.equal(await page.locator('#rows-body tr').count(), 1000);
+    assert.equal(await page.locator('#rows-body tr.bad').count(), 2);
+    assert.equal(await page.isVisible('#rows-more'), true);
+    await page.click('#rows-all');
+    assert.equal(await page.locator('#rows-body tr').count(), 1500);
+    assert.equal(await page.isVisible('#rows-more'), false);
+  });
+});
+
 describe('friendlier files', () => {
   test('a Windows-1252 file is converted, with a note', async () => {
     await feed('windows1252.csv', readFileSync(join(FIXTURES_DIR, 'spreadsheet', 'windows1252.csv')));
