@@ -40,8 +40,10 @@ function showIssues(issues) {
     let where = t('checker_issue_line', { line: issue.line });
     if (issue.column) where += `, ${t('checker_issue_column', { column: issue.column })}`;
     const [before, after] = t('checker_issue', { where: '\u0000', reason: issue.reason }).split('\u0000');
-    const link = el('a', where);
-    link.href = `#ligne-${issue.line}`;
+    // A row's problem links to it in the table; the header's, line 1, has no row there.
+    const row = issue.line > 1 ? document.getElementById(`ligne-${issue.line}`) : null;
+    const link = el(row ? 'a' : 'span', where);
+    if (row) link.href = `#ligne-${issue.line}`;
     item.append(before, link, after);
     items.append(item);
   }
@@ -109,14 +111,17 @@ export function showReport(report, name) {
   $('report').hidden = false;
   $('report-title').textContent = name;
   $('converted').hidden = !report.converted;
-  $('summary').textContent = `${counted('checker_valid', report.valid)}, ${counted('checker_rejected', report.rejected)}`;
+  const refused = report.rows === 0 && report.issues.length > 0; // the header: no row was read
+  $('summary').textContent = refused ? t('checker_not_checked')
+    : `${counted('checker_valid', report.valid)}, ${counted('checker_rejected', report.rejected)}`;
+  $('preview-title').hidden = report.table.length === 0;
   $('summary').dataset.valid = report.valid;
   $('summary').dataset.rejected = report.rejected;
   const offered = report.geojson !== null;
   $('download-geojson').hidden = !offered;
   $('geojson-hint').hidden = !offered;
   $('geojson-blocked').hidden = offered;
+  showRows(report.table, report.issues); // first: the problems link to its rows
   showIssues(report.issues);
   showPlot(report.table);
-  showRows(report.table, report.issues);
 }

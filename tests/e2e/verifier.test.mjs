@@ -56,9 +56,11 @@ async function feed(name, buffer) {
   await page.waitForFunction((n) => Number(document.body.dataset.checked || 0) > n, before);
 }
 
+// `linked`: the problem is a link to its row of the table, which is there.
 const shownProblems = () => page.$$eval('#issues li[data-line]', (items) => items.map((li) => {
-  const href = li.querySelector('a').getAttribute('href');
-  return { line: Number(li.dataset.line), column: li.dataset.column, text: li.textContent, linked: href === `#ligne-${li.dataset.line}` && Boolean(document.getElementById(href.slice(1))) };
+  const href = li.querySelector('a')?.getAttribute('href');
+  const row = href === `#ligne-${li.dataset.line}` ? document.getElementById(href.slice(1)) : null;
+  return { line: Number(li.dataset.line), column: li.dataset.column, text: li.textContent, linked: Boolean(row?.closest('tbody')) };
 }));
 
 const counts = () => page.$eval('#summary', (s) => ({ valid: Number(s.dataset.valid), rejected: Number(s.dataset.rejected), text: s.textContent }));
@@ -103,7 +105,8 @@ describe('bad spreadsheets', () => {
         assert.equal(shown[k].line, Number(line), shown[k].text);
         assert.equal(shown[k].column, column, shown[k].text);
         assert.ok(shown[k].text.includes(text), `${shown[k].text} lacks ${text}`);
-        assert.ok(shown[k].linked, `${shown[k].text}: no row to link to`);
+        // The header's problems are line 1's, which is no row of the table.
+        assert.equal(shown[k].linked, Number(line) > 1, `${shown[k].text}: ${shown[k].linked ? 'linked' : 'no row to link to'}`);
       });
       const cli = cliProblems(path);
       assert.deepEqual(shown.map((p) => [p.line, p.column]), cli.map((p) => [p.line, p.column]));
@@ -173,6 +176,8 @@ describe('friendlier files', () => {
     }, bytes);
     await page.waitForFunction((n) => Number(document.body.dataset.checked || 0) > n, before);
     assert.equal(await page.textContent('#report-title'), 'déposé.csv');
+    assert.equal(await page.textContent('#summary'), STRINGS.fr.checker_not_checked);
+    assert.equal(await page.isVisible('#preview-title'), false);
     const [problem] = await shownProblems();
     // The reason is the core's, as the command prints it; the page only puts « Ligne 1 : » before it.
     assert.equal(problem.text, 'Ligne 1\u00a0: colonne « metier » inconnue : vouliez-vous dire « metiers » ?');
