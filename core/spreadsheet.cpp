@@ -11,6 +11,7 @@ namespace core {
 
 namespace {
 
+// In the order of spreadsheetColumns().
 enum Column { kId, kNom, kStructure, kMetiers, kThematiques, kCommune, kCodeInsee, kDepartement,
               kRegion, kTerritoire, kDescription, kSite, kDemo, kColumnCount };
 
@@ -84,26 +85,18 @@ void sortByLine(std::vector<RowIssue>& issues) {
 
 }  // namespace
 
-const std::vector<std::string_view>& spreadsheetColumns() {
-  static const std::vector<std::string_view> columns{
-      "id", "nom", "structure", "metiers", "thematiques", "commune", "code_insee",
-      "departement", "region", "territoire", "description", "site", "demo"};
-  return columns;
-}
-
-const std::vector<std::string_view>& exportColumns() {
-  static const std::vector<std::string_view> columns{"structure_libelle", "region_nom", "latitude", "longitude"};
-  return columns;
-}
-
 SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazetteer) {
   SpreadsheetResult result;
   auto& issues = result.issues;
-  const auto& columns = spreadsheetColumns();
-
   if (text::trim(csv).find_first_not_of("\r\n") == std::string_view::npos) {
     issues.push_back({1, "", "fichier vide : la ligne d’en-tête est attendue"});
     return result;
+  }
+  std::string converted;
+  if (text::isWindows1252(csv)) {
+    converted = text::fromWindows1252(csv);
+    csv = converted;
+    result.converted_from_windows1252 = true;
   }
   const CsvTable table = parseCsv(csv);
   for (const auto& e : table.errors) issues.push_back({e.line, "", e.reason});
@@ -112,55 +105,12 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
     return result;
   }
 
-  // The header must name every column once, in order; anything else would shift values
-  // into the wrong fields. An export's derived columns may follow, in their order.
-  const auto& header = table.records[0].fields;
-  // A name with an invisible or unreadable character would otherwise be reported twice,
-  // as a missing column and as an unknown one that looks like it.
-  bool header_readable = true;
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (!text::isValidUtf8(header[i]) || text::hasControl(header[i])) {
-      issues.push_back({1, "", "en-tête : le nom de la colonne " + std::to_string(i + 1) + ", " +
-                                   text::quoted(header[i]) + ", contient un caractère invisible ou illisible"});
-      header_readable = false;
-    }
-  }
-  if (!header_readable) {
+  SpreadsheetHeader header;
+  if (!readHeader(table.records[0].fields, header, issues)) {
     sortByLine(issues);
     return result;
   }
-  const auto& derived = exportColumns();
-  const bool known_extras =
-      header.size() > columns.size() && header.size() <= columns.size() + derived.size() &&
-      std::equal(header.begin() + static_cast<std::ptrdiff_t>(columns.size()), header.end(), derived.begin());
-  const std::size_t field_count = known_extras ? header.size() : columns.size();
-  bool header_ok = true;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (std::find(header.begin(), header.end(), columns[i]) == header.end()) {
-      issues.push_back({1, std::string(columns[i]), "colonne manquante"});
-      header_ok = false;
-    }
-  }
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    const std::string& name = header[i];
-    if (known_extras && i >= columns.size()) continue;
-    if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
-      issues.push_back({1, text::printable(name), "colonne inconnue"});
-      header_ok = false;
-    }
-  }
-  if (header_ok && header.size() != field_count) {
-    issues.push_back({1, "", "colonne en double dans l’en-tête"});
-    header_ok = false;
-  }
-  if (header_ok && !std::equal(columns.begin(), columns.end(), header.begin())) {
-    issues.push_back({1, "", "colonnes dans le désordre : l’ordre attendu est id,nom,structure,metiers,thematiques,commune,code_insee,departement,region,territoire,description,site,demo"});
-    header_ok = false;
-  }
-  if (!header_ok) {
-    sortByLine(issues);
-    return result;
-  }
+  const auto& names = table.records[0].fields;
 
   IdRegistry ids;
   for (std::size_t r = 1; r < table.records.size(); ++r) {
@@ -168,35 +118,43 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
     const auto& f = record.fields;
     const std::size_t line = record.line;
     if (f.size() == 1 && f[0].empty()) continue;  // blank line
-    if (f.size() != field_count) {
-      issues.push_back({line, "", std::to_string(f.size()) + " champs au lieu de " + std::to_string(field_count)});
+    if (text::trim(f[0]).substr(0, 1) == "#") continue;  // a note, such as the template's
+    ++result.rows;
+    if (f.size() != header.width) {
+      issues.push_back({line, "", std::to_string(f.size()) + " champs au lieu de " + std::to_string(header.width)});
       continue;
     }
     bool utf8_ok = true;
     for (std::size_t i = 0; i < f.size(); ++i) {
       if (!text::isValidUtf8(f[i])) {
-        issues.push_back({line, std::string(columns[i]), "texte qui n’est pas de l’UTF-8 valide (enregistrez le fichier en UTF-8)"});
+        issues.push_back({line, text::printable(text::trim(names[i])),
+                          "texte qui n’est pas de l’UTF-8 valide (enregistrez le fichier en UTF-8)"});
         utf8_ok = false;
       }
     }
     if (!utf8_ok) continue;
 
+    // A column the file leaves out reads as empty cells.
+    const auto cell = [&](Column column) {
+      const int k = header.field[column];
+      return k < 0 ? std::string_view() : text::trim(f[static_cast<std::size_t>(k)]);
+    };
     Catalyseur c;
-    c.id = std::string(text::trim(f[kId]));
-    c.nom = std::string(text::trim(f[kNom]));
-    c.structure = std::string(text::trim(f[kStructure]));
-    c.metiers = splitList(f[kMetiers]);
-    c.thematiques = splitList(f[kThematiques]);
-    c.commune = std::string(text::trim(f[kCommune]));
-    c.code_insee = std::string(text::trim(f[kCodeInsee]));
-    c.departement = std::string(text::trim(f[kDepartement]));
-    c.region = std::string(text::trim(f[kRegion]));
-    c.territoire = std::string(text::trim(f[kTerritoire]));
-    c.description = std::string(text::trim(f[kDescription]));
-    c.site = std::string(text::trim(f[kSite]));
+    c.id = std::string(cell(kId));
+    c.nom = std::string(cell(kNom));
+    c.structure = std::string(cell(kStructure));
+    c.metiers = splitList(cell(kMetiers));
+    c.thematiques = splitList(cell(kThematiques));
+    c.commune = std::string(cell(kCommune));
+    c.code_insee = std::string(cell(kCodeInsee));
+    c.departement = std::string(cell(kDepartement));
+    c.region = std::string(cell(kRegion));
+    c.territoire = std::string(cell(kTerritoire));
+    c.description = std::string(cell(kDescription));
+    c.site = std::string(cell(kSite));
 
     std::vector<RowIssue> row_issues;
-    const std::string_view demo = text::trim(f[kDemo]);
+    const std::string_view demo = cell(kDemo);
     if (demo == "true")
       c.demo = true;
     else if (demo == "false")
@@ -211,13 +169,18 @@ SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazette
     }
     if (auto duplicate = ids.claim(c.id)) row_issues.push_back({line, "id", duplicate->reason});
 
-    if (row_issues.empty())
+    if (row_issues.empty()) {
       result.catalyseurs.push_back(std::move(c));
-    else
+      result.lines.push_back(line);
+    } else
       issues.insert(issues.end(), row_issues.begin(), row_issues.end());
   }
   if (table.fatal) issues.push_back({table.fatal->line, "", table.fatal->reason});
-  if (result.catalyseurs.empty() && issues.empty())
+  // Records the reader could not split are rows too, and rejected; an unterminated quote
+  // swallows the rest of the file as one.
+  for (const auto& e : table.errors) result.rows += e.line > 1 ? 1 : 0;
+  result.rows += table.fatal && table.fatal->line > 1 ? 1 : 0;
+  if (result.rows == 0 && issues.empty())
     issues.push_back({1, "", "aucune ligne de données après l’en-tête"});
   sortByLine(issues);
   return result;

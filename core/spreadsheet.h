@@ -11,28 +11,24 @@
 
 #include "catalyseur.h"
 #include "gazetteer.h"
+#include "spreadsheet_columns.h"
 
 namespace core {
 
-struct RowIssue {
-  std::size_t line;    // 1-based CSV line where the record starts
-  std::string column;  // empty when the problem is not one column's
-  std::string reason;  // in French
-};
-
 struct SpreadsheetResult {
   std::vector<Catalyseur> catalyseurs;  // the valid rows, in file order
+  std::vector<std::size_t> lines;       // the line each of them starts on
+  // Data rows, valid or not (blank and « # » lines aside; one a quote left open swallows), when
+  // the header could be read.
+  std::size_t rows = 0;
   std::vector<RowIssue> issues;         // in line order
+  // The file was not UTF-8 but Windows-1252 (what a French Excel writes), and was read as such.
+  bool converted_from_windows1252 = false;
 };
 
-// The columns, in the order the file must have them.
-const std::vector<std::string_view>& spreadsheetColumns();
-// The columns an export adds after those (structure_libelle, region_nom, latitude, longitude):
-// labels beside the codes and the position, for spreadsheet programs. They are derived from
-// the others, so the reader accepts them, in this order, and ignores their values: an export
-// can be edited and fed back to the command.
-const std::vector<std::string_view>& exportColumns();
-
+// The columns may come in any order (see readHeader). A record whose first cell starts with
+// « # » is a note, and is skipped, as are blank lines. A file that is not UTF-8 but reads as
+// Windows-1252 is converted first.
 SpreadsheetResult readSpreadsheet(std::string_view csv, const Gazetteer& gazetteer);
 
 // The GeoJSON FeatureCollection the map loads: one feature per line, so that a change to

@@ -49,4 +49,18 @@ std::string distance(double metres);
 // Removes spaces (and non-breaking spaces) at both ends.
 std::string_view trim(std::string_view s);
 
+// The number of single-byte insertions, deletions and substitutions that turn a into b
+// (Levenshtein), for « vouliez-vous dire … ? » on short names.
+std::size_t editDistance(std::string_view a, std::string_view b);
+
+// What a French Excel writes when told « CSV » is Windows-1252, not UTF-8. A text is taken
+// for Windows-1252 when it is not UTF-8 and holds none of the multi-byte sequences UTF-8
+// text would: a file that mixes both (UTF-8 with a few bad bytes) is neither, and is left
+// to be reported cell by cell.
+bool isWindows1252(std::string_view s);
+// Every byte to its character, 0x80–0x9F by the Windows table (0x80 → €, 0x92 → ’,
+// 0x9C → œ); the five bytes it leaves undefined become the C1 controls of the same number,
+// as browsers decode them, so that the validators reject them.
+std::string fromWindows1252(std::string_view s);
+
 }  // namespace core::text

@@ -2,6 +2,7 @@
 //
 //   catalyseurs-csv INPUT.csv OUTPUT.geojson [--gazetteer communes.csv]
 //   catalyseurs-csv --schema OUTPUT.json
+//   catalyseurs-csv --template OUTPUT.csv
 //
 // Geocodes every row offline with the commune gazetteer, checks every field with the
 // same rules as the map's loader, prints one line per problem (file:line: column: reason)
@@ -13,7 +14,8 @@
 // --schema writes geodata/schema.json instead: the columns, allowed values, territories
 // (legal CRS, lon/lat extent), regions and départements of the core's tables, which the
 // Node scripts of geodata/ and the browser tests read rather than keep copies that could
-// drift from the C++.
+// drift from the C++. --template writes « Télécharger un modèle »'s spreadsheet (header, a
+// row of notes, two example rows), the same the checking page offers.
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -238,9 +240,11 @@ int usage() {
   std::fprintf(stderr,
                "usage : catalyseurs-csv ENTRÉE.csv SORTIE.geojson [--gazetteer communes.csv]\n"
                "        catalyseurs-csv --schema SORTIE.json\n"
+               "        catalyseurs-csv --template SORTIE.csv\n"
                "Transforme le tableur des catalyseurs en GeoJSON pour la carte.\n"
                "Avec --schema, écrit les colonnes, les valeurs permises, les territoires, les\n"
-               "régions et les départements que connaît la carte (geodata/schema.json, lu par les scripts Node).\n");
+               "régions et les départements que connaît la carte (geodata/schema.json, lu par les scripts Node).\n"
+               "Avec --template, écrit un modèle de tableur : l’en-tête, une ligne de notes et deux exemples.\n");
   return 2;
 }
 
@@ -252,28 +256,31 @@ bool checkOutput(const std::string& path, const std::vector<std::string>& inputs
   return false;
 }
 
-int writeSchema(const std::string& path) {
+// --schema and --template: a file made from the core's tables alone.
+int writeGenerated(const std::string& path, const std::string& content, const char* what) {
   std::string error, target;
   mode_t mode;
   if (!checkOutput(path, {}, target, mode)) return 2;
-  if (!writeAtomically(target, mode, schemaJson(), error)) {
+  if (!writeAtomically(target, mode, content, error)) {
     std::fprintf(stderr, "%s : écriture impossible : %s\n", path.c_str(), error.c_str());
     return 2;
   }
-  std::fprintf(stderr, "schéma écrit dans %s\n", path.c_str());
+  std::fprintf(stderr, "%s écrit dans %s\n", what, path.c_str());
   return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string input, output, schema, gazetteer_path = CATALYSEURS_DEFAULT_GAZETTEER;
+  std::string input, output, schema, template_path, gazetteer_path = CATALYSEURS_DEFAULT_GAZETTEER;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--gazetteer" && i + 1 < argc) {
       gazetteer_path = argv[++i];
     } else if (arg == "--schema" && i + 1 < argc) {
       schema = argv[++i];
+    } else if (arg == "--template" && i + 1 < argc) {
+      template_path = argv[++i];
     } else if (arg == "-h" || arg == "--help") {
       usage();
       return 0;
@@ -285,7 +292,11 @@ int main(int argc, char** argv) {
       return usage();
     }
   }
-  if (!schema.empty()) return input.empty() ? writeSchema(schema) : usage();
+  if (!schema.empty() || !template_path.empty()) {
+    if (!input.empty() || (!schema.empty() && !template_path.empty())) return usage();
+    return schema.empty() ? writeGenerated(template_path, core::spreadsheetTemplate(), "modèle")
+                          : writeGenerated(schema, schemaJson(), "schéma");
+  }
   if (input.empty() || output.empty()) return usage();
 
   std::string target;
@@ -309,6 +320,8 @@ int main(int argc, char** argv) {
   }
 
   const core::SpreadsheetResult result = core::readSpreadsheet(csv, *gazetteer);
+  if (result.converted_from_windows1252)
+    std::fprintf(stderr, "%s : converti depuis Windows-1252 (le fichier n’était pas en UTF-8)\n", input.c_str());
   for (const auto& issue : result.issues) {
     if (issue.column.empty())
       std::fprintf(stderr, "%s:%zu: %s\n", input.c_str(), issue.line, issue.reason.c_str());

@@ -2,7 +2,8 @@
 // engine in the directory's own formats, handed to the browser as a download.
 import { send } from './bridge.js';
 
-function download(name, type, text) {
+// Also the checking page's downloads (verifier.js).
+export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

@@ -39,11 +39,18 @@ export const tIn = (language) => (key, values = {}) => fill(all?.[language]?.[ke
 // One word or its plural form: `key_one` for 1, `key_many` otherwise.
 export const plural = (key, n, values = {}) => t(n === 1 ? `${key}_one` : `${key}_many`, { n, ...values });
 
-export function applyStrings() {
+// `page` names the page's title and description keys: page_title, checker_page_title…
+export function applyStrings(page = 'page') {
   document.documentElement.lang = lang;
+  // Links between the site's pages keep the language.
+  for (const a of document.querySelectorAll('a[data-keep-lang]')) {
+    const url = new URL(a.href);
+    if (lang !== 'fr') url.searchParams.set('lang', lang);
+    a.href = url.href;
+  }
   if (!table) return;
-  document.title = t('page_title');
-  document.querySelector('meta[name="description"]')?.setAttribute('content', t('page_description'));
+  document.title = t(`${page}_title`);
+  document.querySelector('meta[name="description"]')?.setAttribute('content', t(`${page}_description`));
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of document.querySelectorAll('[data-i18n-title]')) {

@@ -12,16 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const core::Gazetteer& gazetteer() {
-  static const core::Gazetteer g = [] {
-    std::string error;
-    auto parsed = core::Gazetteer::parse(
-        test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/communes.csv"), error);
-    if (!parsed) throw std::runtime_error(error);
-    return std::move(*parsed);
-  }();
-  return g;
-}
+using test_support::gazetteer;
 
 std::vector<std::string> badCases() {
   std::vector<std::string> names;
@@ -223,20 +214,23 @@ TEST(CsvExport, AddsLabelsAndPositionAndStillReadsBack) {
   EXPECT_EQ(core::toGeoJson(back.catalyseurs), core::toGeoJson(read.catalyseurs));
 }
 
-TEST(CsvExport, DerivedColumnsOnlyInTheirPlace) {
+// Derived columns are ignored wherever they are, like the others in any order; named twice,
+// they are reported as any other column would be.
+TEST(CsvExport, DerivedColumnsAnywhereButOnce) {
   const std::string header = "id,nom,structure,metiers,thematiques,commune,code_insee,departement,region,territoire,description,site,demo";
   const std::string row = "x,Nom,association,lieu,,Lyon,69123,69,84,,,,false";
-  // Only the first ones, in order: accepted, values ignored.
-  auto ok = core::readSpreadsheet(header + ",structure_libelle,region_nom\n" + row + ",n'importe,quoi\n", gazetteer());
-  EXPECT_TRUE(ok.issues.empty());
-  EXPECT_EQ(ok.catalyseurs.size(), 1u);
-  // Out of order, or alone further on: unknown columns, as any other.
-  for (const char* extra : {",latitude", ",region_nom,structure_libelle"}) {
-    auto bad = core::readSpreadsheet(header + extra + "\n" + row + ",1\n", gazetteer());
-    ASSERT_FALSE(bad.issues.empty()) << extra;
-    EXPECT_EQ(bad.issues[0].line, 1u) << extra;
-    EXPECT_EQ(bad.issues[0].reason, "colonne inconnue") << extra;
+  for (const std::string& extra : {std::string(",structure_libelle,region_nom"), std::string(",region_nom,latitude")}) {
+    auto ok = core::readSpreadsheet(header + extra + "\n" + row + ",n'importe,quoi\n", gazetteer());
+    EXPECT_TRUE(ok.issues.empty()) << extra;
+    EXPECT_EQ(ok.catalyseurs.size(), 1u) << extra;
   }
+  auto first = core::readSpreadsheet("latitude," + header + "\n12," + row + "\n", gazetteer());
+  EXPECT_TRUE(first.issues.empty());
+  auto twice = core::readSpreadsheet(header + ",latitude,latitude\n" + row + ",1,2\n", gazetteer());
+  ASSERT_EQ(twice.issues.size(), 1u);
+  EXPECT_EQ(twice.issues[0].line, 1u);
+  EXPECT_EQ(twice.issues[0].column, "latitude");
+  EXPECT_EQ(twice.issues[0].reason, "colonne en double : colonnes 14 et 15");
 }
 
 }  // namespace

@@ -3,9 +3,11 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "gazetteer.h"
 #include "overlay_layout.h"
 
 namespace test_support {
@@ -49,5 +51,18 @@ inline std::vector<std::vector<std::string>> readTsv(const std::string& path) {
   }
   return rows;
 }
+
+#ifdef CATALYSEURS_GEODATA_DIR
+// The shipped commune gazetteer, read once.
+inline const core::Gazetteer& gazetteer() {
+  static const core::Gazetteer g = [] {
+    std::string error;
+    auto parsed = core::Gazetteer::parse(readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/communes.csv"), error);
+    if (!parsed) throw std::runtime_error(error);
+    return std::move(*parsed);
+  }();
+  return g;
+}
+#endif
 
 }  // namespace test_support

@@ -90,6 +90,20 @@ TEST(Trim, RemovesSpacesAndNoBreakSpaces) {
   EXPECT_EQ(core::text::trim(""), "");
 }
 
+TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
+  using core::text::editDistance;
+  EXPECT_EQ(editDistance("metiers", "metiers"), 0u);
+  EXPECT_EQ(editDistance("metier", "metiers"), 1u);
+  EXPECT_EQ(editDistance("thematique", "thematiques"), 1u);
+  EXPECT_EQ(editDistance("code insee", "code_insee"), 1u);
+  EXPECT_EQ(editDistance("comune", "commune"), 1u);
+  EXPECT_EQ(editDistance("stucture", "structure"), 1u);
+  EXPECT_EQ(editDistance("nmo", "nom"), 2u);
+  EXPECT_EQ(editDistance("", "id"), 2u);
+  EXPECT_EQ(editDistance("courriel", "commune"), 5u);
+  EXPECT_EQ(editDistance("kitten", "sitting"), 3u);
+}
+
 TEST(Url, OnlyHttpAndHttpsWithAHost) {
   EXPECT_TRUE(core::text::isHttpUrl("https://example.org"));
   EXPECT_TRUE(core::text::isHttpUrl("http://www.example.org/a?b=c#d"));

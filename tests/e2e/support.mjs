@@ -165,6 +165,14 @@ export function sharedPage(options = {}, { browserArgs = [] } = {}) {
   return shared;
 }
 
+// What clicking `selector` downloads: {name, bytes}.
+export async function downloaded(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
 export async function saveScreenshot(page, name, options = {}) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
