@@ -3,16 +3,7 @@
 // same state again and answers, without a reload.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  canvasBox,
-  decodePng,
-  openPage,
-  saveScreenshot,
-  settleFrames,
-  sharedPage,
-  waitReady,
-  waitViewChange,
-} from './support.mjs';
+import { canvasBox, decodePng, openPage, saveScreenshot, settleFrames, sharedPage, waitReady, waitViewChange } from './support.mjs';
 
 const shared = sharedPage(null);
 

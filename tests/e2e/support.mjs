@@ -429,14 +429,6 @@ export function shownList(page) {
   }));
 }
 
-// The file a click on `link` downloads: its suggested name and its bytes.
-export async function downloaded(p, link) {
-  const [download] = await Promise.all([p.waitForEvent('download'), p.click(link)]);
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
-}
-
 // RFC 4180, enough for what the export writes (quoted fields with doubled quotes and newlines).
 export function parseCsv(text) {
   const rows = [];
