@@ -55,6 +55,7 @@ int main() {
                    [&e](int width, int height) {
                      e.bridge.note(e.state.resize(width, height));
                      if (const std::string snapshot = e.bridge.takeSnapshot(); !snapshot.empty()) app::web::push(snapshot);
-                   }});
+                   },
+                   nullptr});  // no GL context to restore
   return 0;
 }
