@@ -6,21 +6,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { COMMANDS, readCommand } from '../../web/host-messages.js';
+import { seededRandom as generator } from '../e2e/support.mjs';
 import { GROUPS, MAX_LIST_ENTRIES, MAX_SEARCH_CHARS, MAX_VALUE_CHARS, parseState, serialiseState } from '../../web/url.js';
 
 const CASES = Number(process.env.FUZZ_CASES || 3000);
-
-// mulberry32: small, seeded, good enough to spread inputs.
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces an address or a message is made of, with the awkward ones over-represented: the
 // keys, separators, percent escapes good and bad, accents, lone surrogates, huge lengths.
