@@ -102,6 +102,28 @@ Result<LonLat> Projector::inverse(Territory territory, Point projected) const {
   return LonLat{out->lp.lam, out->lp.phi};
 }
 
+Result<std::size_t> Projector::forwardInPlace(Territory territory, std::span<Point> points) const {
+  for (std::size_t i = 0; i < points.size(); ++i)
+    if (!std::isfinite(points[i].x) || !std::isfinite(points[i].y))
+      return Error{"point " + std::to_string(i + 1) + ": coordinates are not finite numbers"};
+  const int epsg = info(territory).epsg;
+  auto op = impl_->operation(epsg);
+  if (!op) return op.error();
+  if (points.empty()) return std::size_t{0};
+  proj_errno_reset(*op);
+  // x and y of each Point, in place; no z or t.
+  proj_trans_generic(*op, PJ_FWD, &points[0].x, sizeof(Point), points.size(), &points[0].y, sizeof(Point),
+                     points.size(), nullptr, 0, 0, nullptr, 0, 0);
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (std::isfinite(points[i].x) && std::isfinite(points[i].y) && points[i].x != HUGE_VAL) continue;
+    const int code = proj_errno(*op);
+    std::string message = "EPSG:" + std::to_string(epsg) + ": point " + std::to_string(i + 1) + " outside the projection";
+    if (code != 0) message += std::string(" (") + proj_context_errno_string(impl_->ctx.get(), code) + ")";
+    return Error{message};
+  }
+  return points.size();
+}
+
 std::string Projector::projVersion() { return proj_info().version; }
 
 }  // namespace core

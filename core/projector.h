@@ -2,7 +2,9 @@
 // proj.h stays inside projector.cpp: callers see only our types.
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "error.h"
@@ -29,6 +31,10 @@ class Projector {
   // Easting/northing in metres in the territory's CRS (TerritoryInfo::epsg).
   Result<Point> forward(Territory territory, LonLat lonlat) const;
   Result<LonLat> inverse(Territory territory, Point projected) const;
+  // Projects a run of points in place, from lon/lat (x = lon, y = lat) to the territory's
+  // CRS, in one PROJ call: what forward() gives point by point, without its cost per call.
+  // On failure the run is left partly projected and the error names the first bad point.
+  Result<std::size_t> forwardInPlace(Territory territory, std::span<Point> points) const;
 
   // The PROJ version in use, e.g. "9.1.1".
   static std::string projVersion();

@@ -23,14 +23,10 @@ Result<ProjectedShape> project(const Projector& projector, const RegionShape& sh
     Polygon projected;
     projected.rings.reserve(polygon.rings.size());
     for (const auto& ring : polygon.rings) {
-      Ring r;
-      r.reserve(ring.size());
-      for (const auto& p : ring) {
-        auto xy = projector.forward(shape.territory, {p.x, p.y});
-        if (!xy) return xy.error();
-        r.push_back(*xy);
-        out.bounds.expand(*xy);
-      }
+      Ring r(ring.begin(), ring.end());
+      auto projected_count = projector.forwardInPlace(shape.territory, r);
+      if (!projected_count) return projected_count.error();
+      for (const auto& xy : r) out.bounds.expand(xy);
       projected.rings.push_back(std::move(r));
     }
     out.polygons.push_back(std::move(projected));

@@ -46,7 +46,7 @@ function reportProgress(name, received, total) {
   if (all > 0) $('loading-progress').value = Math.min(100, Math.round((100 * r) / all));
 }
 
-async function download(url, name) {
+async function request(url, name) {
   let response;
   try {
     response = await fetch(url, { credentials: 'same-origin' });
@@ -54,7 +54,12 @@ async function download(url, name) {
     throw Object.assign(new Error(`${name}: ${e.message}`), { file: name });
   }
   if (!response.ok) throw Object.assign(new Error(`${name}: HTTP ${response.status}`), { file: name, status: response.status });
-  // Content-Length is the compressed size when the server compresses: an estimate only.
+  return response;
+}
+
+// Reads a body to its end, reporting its progress. Content-Length is the compressed size
+// when the server compresses: an estimate only.
+async function readAll(response, name) {
   const total = Number(response.headers.get('Content-Length')) || 0;
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
@@ -71,6 +76,18 @@ async function download(url, name) {
   let offset = 0;
   for (const c of chunks) { bytes.set(c, offset); offset += c.length; }
   return bytes;
+}
+
+async function download(url, name) {
+  return readAll(await request(url, name), name);
+}
+
+// The response itself, for the engine to compile while it streams in (and for the browser
+// to cache the compiled code); a copy of it feeds the progress bar.
+async function downloadStreaming(url, name) {
+  const response = await request(url, name);
+  readAll(response.clone(), name).catch(() => {});
+  return response;
 }
 
 // ---- The address follows the state ---------------------------------------------------
@@ -146,17 +163,23 @@ async function start() {
   if (new URLSearchParams(window.location.search).get('embed') === '1') document.body.classList.add('embed');
   $('search').maxLength = MAX_SEARCH_CHARS;
   wireLayout();
+  // Everything the first frame needs is asked for now, at once: the texts and the data
+  // (index.html already preloads them), and the engine that this browser can run.
   const stringsText = loadStrings();
   const downloads = DATA.map(([, url, name]) => download(url, name));
   for (const d of downloads) d.catch(() => {});
+  const hasWasm = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
+  if (hasWasm) {
+    drawsMap = supportsWebGL2();
+    bridge.prefetch({ drawsMap, fetchWasm: (name) => downloadStreaming(name, name) });
+  }
   const strings = await stringsText;
   applyStrings();
   $('loading-text').textContent = t('loading_map');
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  if (!hasWasm) {
     showError('error_no_wasm_title', 'error_no_wasm');
     return;
   }
-  drawsMap = supportsWebGL2();
   if (!drawsMap) showNoMap();
   bridge.onSnapshot(onSnapshot);
   wireControls();
@@ -168,8 +191,6 @@ async function start() {
   try {
     await bridge.start({
       canvas: $('canvas'),
-      fetchWasm: (name) => download(name, name),
-      drawsMap,
       onFirstFrame: () => {
         $('loading').hidden = true;
         resolveReady();

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <set>
+#include <vector>
 
 #include "test_support.h"
 
@@ -36,6 +37,44 @@ TEST(Projector, MatchesCs2csInEveryTerritory) {
     EXPECT_NEAR(xy->y, std::stod(row[6]), 0.0006) << row[1];
   }
   EXPECT_EQ(territories.size(), core::kTerritoryCount);
+}
+
+// The run version must give forward()'s results exactly, in every territory: the scene
+// projects its outlines with it, the rest of the core point by point.
+TEST(Projector, RunInPlaceMatchesPointByPoint) {
+  Projector projector(kDb);
+  const auto rows = test_support::readTsv(std::string(CATALYSEURS_FIXTURES_DIR) + "/projection/reference.tsv");
+  for (const auto& t : core::allTerritories()) {
+    std::vector<core::Point> run;
+    for (const auto& row : rows)
+      if (row[0] == t.slug) run.push_back({std::stod(row[2]), std::stod(row[3])});
+    run.push_back(t.lonlat_extent.center());
+    const std::vector<core::Point> lonlat = run;
+    const auto count = projector.forwardInPlace(t.territory, run);
+    ASSERT_TRUE(count) << t.slug << ": " << count.error().message;
+    EXPECT_EQ(*count, run.size());
+    for (std::size_t i = 0; i < run.size(); ++i) {
+      const auto xy = projector.forward(t.territory, {lonlat[i].x, lonlat[i].y});
+      ASSERT_TRUE(xy) << t.slug;
+      EXPECT_EQ(run[i].x, xy->x) << t.slug << " #" << i;
+      EXPECT_EQ(run[i].y, xy->y) << t.slug << " #" << i;
+    }
+  }
+  std::vector<core::Point> none;
+  EXPECT_TRUE(projector.forwardInPlace(Territory::Metropole, none));
+}
+
+TEST(Projector, RunWithABadPointNamesIt) {
+  Projector projector(kDb);
+  std::vector<core::Point> run{{2, 46}, {3, 47}, {NAN, 45}};
+  const auto count = projector.forwardInPlace(Territory::Metropole, run);
+  ASSERT_FALSE(count);
+  EXPECT_NE(count.error().message.find("point 3"), std::string::npos) << count.error().message;
+  // Beyond the projection's reach: the pole is outside Lambert-93's ellipsoidal formulas.
+  std::vector<core::Point> far{{2, 46}, {0, -90}};
+  const auto outside = projector.forwardInPlace(Territory::Metropole, far);
+  ASSERT_FALSE(outside);
+  EXPECT_NE(outside.error().message.find("point 2"), std::string::npos) << outside.error().message;
 }
 
 TEST(Projector, InverseReturnsTheStartingPoint) {

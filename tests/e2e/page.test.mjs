@@ -95,6 +95,16 @@ describe('the page', () => {
       for (const file of ['main.js', 'bridge.js', 'catalyseurs.js', 'catalyseurs.wasm', 'data/catalyseurs.geojson', 'data/territoires.geojson']) {
         assert.ok(log.requests.includes(`${shared.site.origin}/${file}`), `${file} should have been requested`);
       }
+      // index.html asks for what the first frame needs at once; the scripts must then use
+      // those responses, not fetch the files a second time.
+      const html = readSiteFile('index.html').toString('utf8');
+      const preloaded = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((m) => m[1]);
+      assert.ok(preloaded.includes('bridge.js') && preloaded.includes('data/catalyseurs.geojson'), 'the modules and the data must be preloaded');
+      for (const file of [...preloaded, 'catalyseurs.js', 'catalyseurs.wasm', 'catalyseurs.data']) {
+        const times = log.requests.filter((url) => url === `${shared.site.origin}/${file}`).length;
+        assert.equal(times, 1, `${file} was requested ${times} times: a preload that the page does not reuse`);
+      }
+      assert.deepEqual(log.warnings.filter((w) => /preload/i.test(w)), [], 'no preload may go unused or mismatched');
       console.log(`desktop: ready ${readyAt === null ? '?' : Math.round(readyAt)} ms after navigation start (${wallMs} ms seen from the test), ${state.total} catalyseurs, ${state.visible} in view, ${log.requests.length} requests`);
     } finally {
       await opened.close();
