@@ -267,10 +267,12 @@ Loaded<Catalyseur> loadCatalyseurs(std::string_view json) {
   Loaded<Catalyseur> result;
   Collector<Catalyseur> collect(result);
   IdRegistry ids;
+  bool too_many = false;
   json::FeatureCallbacks callbacks;
   callbacks.start = [&] {
     collect.restart();
     ids = IdRegistry();
+    too_many = false;
   };
   callbacks.feature = [&](std::size_t index, const Value* feature) {
     std::string why;
@@ -327,10 +329,15 @@ Loaded<Catalyseur> loadCatalyseurs(std::string_view json) {
       collect.reject(index, c.id, [&] { return why; });
     else if (!issues.empty())
       collect.reject(index, c.id, [&] { return describe(issues); });
+    else if (result.items.size() == kMaxCatalyseurs)
+      too_many = true;
     else
       collect.accept(std::move(c));
   };
-  collect.finish(json::readFeatureCollection(json, callbacks));
+  auto fatal = json::readFeatureCollection(json, callbacks);
+  if (!fatal && too_many)
+    fatal = "plus de " + text::groupThousands(kMaxCatalyseurs) + " catalyseurs valides : la carte n’en affiche pas autant";
+  collect.finish(std::move(fatal));
   return result;
 }
 

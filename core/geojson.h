@@ -39,6 +39,12 @@ constexpr std::size_t kMaxReportedIssues = 1000;
 constexpr std::size_t kMaxRegionVertices = 50'000;
 constexpr std::size_t kMaxBasemapVertices = 250'000;
 
+// A directory of more valid entries than this is refused as a whole, with one sentence,
+// rather than loaded into a tab that would crawl: in the page each entry costs about 2 KB
+// of memory (the file, the entry, its search text and its share of the indexes) and every
+// search scans them all. The directory has 350 entries; 100 000 load in seconds.
+constexpr std::size_t kMaxCatalyseurs = 250'000;
+
 template <class T>
 struct Loaded {
   std::vector<T> items;

@@ -254,13 +254,42 @@ WASM_OPT_FLAGS="-Os -DNDEBUG"
 # PROJ throws and catches internally (an unknown CRS, for instance); the app is
 # linked with the same exception model, and mixing models is not supported.
 WASM_EH_FLAGS="-fwasm-exceptions"
+# PROJ only reads its database: one connection, in one thread, running SELECTs. What SQLite
+# has beyond that stays out (the OMITs also reach the generated parser: see build_sqlite),
+# and the connection keeps its page cache between statements instead of checking the file
+# again before each one.
 SQLITE_DEFINES=(
   -DSQLITE_THREADSAFE=0
-  -DSQLITE_OMIT_LOAD_EXTENSION
   -DSQLITE_DEFAULT_MEMSTATUS=0
-  -DSQLITE_OMIT_SHARED_CACHE
+  -DSQLITE_DEFAULT_LOCKING_MODE=1
   -DSQLITE_USE_ALLOCA
+  -DSQLITE_OMIT_ALTERTABLE
+  -DSQLITE_OMIT_AUTHORIZATION
+  -DSQLITE_OMIT_COMPLETE
+  -DSQLITE_OMIT_DECLTYPE
+  -DSQLITE_OMIT_DEPRECATED
+  -DSQLITE_OMIT_EXPLAIN
+  -DSQLITE_OMIT_INCRBLOB
+  -DSQLITE_OMIT_INTROSPECTION_PRAGMAS
+  -DSQLITE_OMIT_JSON
+  -DSQLITE_OMIT_LOAD_EXTENSION
+  -DSQLITE_OMIT_PROGRESS_CALLBACK
+  -DSQLITE_OMIT_REINDEX
+  -DSQLITE_OMIT_SHARED_CACHE
+  -DSQLITE_OMIT_TCL_VARIABLE
+  -DSQLITE_OMIT_TRACE
+  -DSQLITE_OMIT_UTF16
+  -DSQLITE_OMIT_VIRTUALTABLE
+  -DSQLITE_OMIT_WAL
 )
+# PROJ compiles every method it knows into one table, src/pj_list.h, whose header invites
+# keeping "only appropriate lines for subset list". The map reaches only the methods of the
+# operations PROJ builds from EPSG:4326 to the territories' CRSs (`projinfo -s EPSG:4326 -t
+# EPSG:<code>` lists them: lcc, utm, helmert between cart/push/pop, in pipelines with
+# axisswap and unitconvert) and a few plain ones around them. The others stay out; a CRS
+# that needed one would fail cleanly, and the browser tests project every territory.
+PROJ_METHODS="affine axisswap cart etmerc geocent helmert latlon latlong lcc lonlat longlat merc noop
+  pipeline pop push set tmerc unitconvert utm webmerc"
 
 wasm_cmake_configure() {  # wasm_cmake_configure SRC BUILD LOG extra-args...
   local src=$1 build=$2 logf=$3; shift 3
@@ -285,8 +314,11 @@ wasm_cmake_build_install() {  # wasm_cmake_build_install BUILD LOG
 build_sqlite() {
   local src=$1 b="$BUILD_ROOT/sqlite" logf="$LOG_DIR/sqlite.log"
   mkdir -p "$b"
+  # configure hands the OMITs in CFLAGS to the parser generator, so that the amalgamation's
+  # grammar matches them.
   # shellcheck disable=SC2016
-  run "$logf" sh -c 'cd "$1" && "$2/configure" --disable-tcl && make -j "$3" sqlite3.c' sh "$b" "$src" "$JOBS"
+  run "$logf" sh -c 'cd "$1" && "$2/configure" --disable-tcl CFLAGS="$4" && make -j "$3" sqlite3.c' \
+    sh "$b" "$src" "$JOBS" "${SQLITE_DEFINES[*]}"
   # shellcheck disable=SC2086
   run "$logf" emcc $WASM_OPT_FLAGS $WASM_EH_FLAGS "${SQLITE_DEFINES[@]}" -c "$b/sqlite3.c" -o "$b/sqlite3.o"
   run "$logf" emar rcs "$b/libsqlite3.a" "$b/sqlite3.o"
@@ -294,11 +326,14 @@ build_sqlite() {
   install -D -m 0644 -t "$STAGE_PREFIX/include" "$b/sqlite3.h" "$b/sqlite3ext.h"
 }
 
-# Threads would force SharedArrayBuffer, hence COOP/COEP headers on the server.
+# Threads would force SharedArrayBuffer, hence COOP/COEP headers on the server. The map
+# uses SDL's video, events and timers only: sound, joysticks and the other subsystems stay out.
 build_sdl2() {
   local src=$1 b="$BUILD_ROOT/sdl2" logf="$LOG_DIR/sdl2.log"
   wasm_cmake_configure "$src" "$b" "$logf" \
     -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+    -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_SENSOR=OFF \
+    -DSDL_POWER=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF \
     -DSDL_THREADS=OFF -DSDL_PTHREADS=OFF -DSDL_CCACHE=OFF
   wasm_cmake_build_install "$b" "$logf"
 }
@@ -306,7 +341,9 @@ build_sdl2() {
 # The native sqlite3 CLI builds proj.db from PROJ's SQL sources; TIFF and curl
 # only serve grids and network access, which the project does not use.
 build_proj() {
-  local src=$1 b="$BUILD_ROOT/proj" logf="$LOG_DIR/proj.log"
+  local src="$BUILD_ROOT/proj-src" b="$BUILD_ROOT/proj" logf="$LOG_DIR/proj.log"
+  cp -a "$1" "$src"
+  subset_proj_methods "$src/src/pj_list.h"
   wasm_cmake_configure "$src" "$b" "$logf" \
     -DBUILD_APPS=OFF -DBUILD_TESTING=OFF \
     -DENABLE_TIFF=OFF -DENABLE_CURL=OFF -DUSE_THREAD=OFF \
@@ -315,6 +352,18 @@ build_proj() {
     -DSQLITE3_LIBRARY="$STAGE_PREFIX/lib/libsqlite3.a" \
     -DEXE_SQLITE3="$(command -v sqlite3)"
   wasm_cmake_build_install "$b" "$logf"
+}
+
+subset_proj_methods() {  # subset_proj_methods PJ_LIST_H
+  local list=$1 wanted kept
+  awk -v keep=" $(echo $PROJ_METHODS) " '
+    /^PROJ_HEAD\(/ { name = $0; sub(/^PROJ_HEAD\(/, "", name); sub(/,.*/, "", name)
+                     if (index(keep, " " name " ") == 0) next }
+    { print }' "$list" >"$list.subset"
+  mv "$list.subset" "$list"
+  wanted=$(wc -w <<<"$PROJ_METHODS")
+  kept=$(grep -c '^PROJ_HEAD(' "$list")
+  [ "$kept" -eq "$wanted" ] || die "pj_list.h kept $kept of the $wanted PROJ methods asked for"
 }
 # --- wasm build recipe: end ---
 

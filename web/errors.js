@@ -38,6 +38,7 @@ export function showNotice(text) {
 
 // Why a download failed, as a clause of an error message.
 export function downloadProblem(error, file) {
+  if (error.tooLarge) return t('error_download_too_large', { file, limit: error.tooLarge });
   return error.status ? t('error_download_http', { file, status: error.status }) : t('error_download_network', { file });
 }
 

@@ -46,6 +46,8 @@ function reportProgress(name, received, total) {
   if (all > 0) $('loading-progress').value = Math.min(100, Math.round((100 * r) / all));
 }
 
+const nextTask = () => new Promise((resume) => { setTimeout(resume, 0); });
+
 async function request(url, name) {
   let response;
   try {
@@ -57,10 +59,18 @@ async function request(url, name) {
   return response;
 }
 
+// A data file larger than this is refused before it fills the tab's memory: the engine
+// needs about four times a directory's size to load it, and refuses more than 250 000
+// entries anyway (core/geojson.h). The shipped directory is 0.2 MB; 100 000 entries, 63 MB.
+const MAX_FILE_MB = 160;
+const tooLarge = (name) => Object.assign(new Error(`${name}: more than ${MAX_FILE_MB} MB`), { file: name, tooLarge: MAX_FILE_MB });
+
 // Reads a body to its end, reporting its progress. Content-Length is the compressed size
 // when the server compresses: an estimate only.
 async function readAll(response, name) {
   const total = Number(response.headers.get('Content-Length')) || 0;
+  const limit = MAX_FILE_MB * 1e6;
+  if (total > limit) throw tooLarge(name);
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks = [];
@@ -70,6 +80,10 @@ async function readAll(response, name) {
     if (done) break;
     chunks.push(value);
     received += value.length;
+    if (received > limit) {
+      reader.cancel().catch(() => {});
+      throw tooLarge(name);
+    }
     reportProgress(name, received, Math.max(total, received));
   }
   const bytes = new Uint8Array(received);
@@ -215,6 +229,9 @@ async function start() {
       showError('error_data_title', 'error_data', { reason: downloadProblem(e, e.file) });
       return;
     }
+    // Each file in a task of its own, after the engine's start-up: the page can paint and
+    // answer in between, instead of blocking for the whole start-up at once.
+    await nextTask();
     if (!checkReport(bridge.load(kind, bytes), name, notices)) return;
   }
   if (notices.length) showNotice(notices.join(' '));

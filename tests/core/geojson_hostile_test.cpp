@@ -114,6 +114,21 @@ TEST(HostileGeoJson, AHundredThousandSmallValidFeaturesAllLoad) {
   EXPECT_EQ(loaded.items.size(), 100'000u);
 }
 
+TEST(HostileGeoJson, MoreValidEntriesThanTheMapTakesRefuseTheFile) {
+  std::vector<std::string> features;
+  for (std::size_t i = 0; i <= core::kMaxCatalyseurs; ++i) features.push_back(catalyseur("c" + std::to_string(i)));
+  const auto refused = core::loadCatalyseurs(collection(features));
+  ASSERT_TRUE(refused.fatal);
+  EXPECT_EQ(*refused.fatal, "plus de 250\u202F000 catalyseurs valides : la carte n’en affiche pas autant");
+  EXPECT_TRUE(refused.items.empty());
+  // Exactly at the cap, the file loads.
+  features.pop_back();
+  features.push_back("{}");  // not valid: counted, not kept
+  const auto taken = core::loadCatalyseurs(collection(features));
+  ASSERT_FALSE(taken.fatal);
+  EXPECT_EQ(taken.items.size(), core::kMaxCatalyseurs);
+}
+
 // One number past the doubles' range used to make the whole file unreadable.
 TEST(HostileGeoJson, NonFiniteAndHugeCoordinatesSinkOnlyTheirFeature) {
   const std::vector<std::string> bad{"[NaN,43.6]", "[1.44,Infinity]", "[-Infinity,43.6]", "[1e308,43.6]",

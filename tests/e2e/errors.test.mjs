@@ -3,6 +3,7 @@
 // Without WebGL 2 the data is still served (no-webgl.test.mjs); a lost WebGL context is not a
 // failure either (context-loss.test.mjs).
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { describe, test } from 'node:test';
 import {
   loadDataset,
@@ -62,7 +63,52 @@ async function assertNotReady(page) {
   assert.notEqual(outcome, 'resolved', 'catalyseurs.ready must not resolve when the map cannot be drawn');
 }
 
+// The site as `origin` serves it, except for a catalyseurs.geojson that never ends: 1 MB
+// blocks of blanks, streamed until `megabytes` or until the page hangs up.
+async function startEndlessDataSite(origin, megabytes) {
+  const block = Buffer.alloc(1 << 20, 0x20);
+  const server = createServer(async (req, res) => {
+    if (req.url.startsWith('/data/catalyseurs.geojson')) {
+      res.writeHead(200, { 'Content-Type': 'application/geo+json' });
+      let sent = 0;
+      const pump = () => {
+        while (!res.destroyed && sent < megabytes) {
+          sent += 1;
+          if (!res.write(block)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+      return;
+    }
+    const upstream = await fetch(origin + req.url, { headers: { 'accept-encoding': 'identity' } });
+    const headers = Object.fromEntries(upstream.headers);
+    for (const name of ['content-encoding', 'content-length', 'transfer-encoding']) delete headers[name];
+    res.writeHead(upstream.status, headers);
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }) };
+}
+
 describe('failures are shown in French', () => {
+  test('a data file too large for the tab is refused while it downloads', async () => {
+    const endless = await startEndlessDataSite(shared.site.origin, 400);
+    const opened = await openPage(shared.browser, endless.origin);
+    try {
+      const info = await shownError(opened.page);
+      assert.match(info.text, /catalyseurs\.geojson/, 'the message must name the file');
+      assert.match(info.text, /dépasse 160 Mo/);
+      await assertNotReady(opened.page);
+      // The tab stays alive and answers.
+      assert.equal(await opened.page.evaluate(() => 6 * 7), 42);
+      assert.deepEqual(opened.log.pageErrors, [], 'no uncaught exception');
+    } finally {
+      await opened.close();
+      await endless.close();
+    }
+  });
+
   test('catalyseurs.geojson missing (HTTP 404)', async () => {
     const opened = await openPage(shared.browser, shared.site.origin, {
       setup: (page) => page.route(DATA_URL, (route) => route.fulfill({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'Introuvable' })),
