@@ -1,13 +1,24 @@
 // What clustering costs: building the index, done on every filter change, and the view
 // query, done on every pan or zoom. Points are spread over mainland France's Lambert-93
 // extent, uniformly, or gathered around towns as real addresses are.
+//
+// With CLUSTERS_BENCH_POINTS naming a file of little-endian float64 (lon, lat) pairs,
+// BM_BuildFromFile also times building on those points, put on the Web-Mercator plane that
+// supercluster uses, so that tests/bench/clusters_vs_supercluster.mjs can time both on the
+// same input.
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <numbers>
 #include <random>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -122,6 +133,73 @@ BENCHMARK(BM_Query)
     ->ArgsProduct({{10'000, 100'000, 1'000'000}, {0, 4, 8, 12}})
     ->Unit(benchmark::kMicrosecond);
 
+// Web Mercator's sphere, and the width of the world in pixels at level 0, as supercluster's
+// `extent`: level z of both indexes is then drawn at the same scale.
+constexpr double kEarthRadius = 6378137;
+constexpr double kWorldPixelsAtLevel0 = 512;
+
+core::Point webMercator(double lon, double lat) {
+  constexpr double kDegree = std::numbers::pi / 180;
+  return {kEarthRadius * lon * kDegree,
+          kEarthRadius * std::log(std::tan(std::numbers::pi / 4 + lat * kDegree / 2))};
+}
+
+// Empty when the file cannot be read or is not made of whole (lon, lat) pairs.
+std::vector<ClusterPoint> readLonLatFile(const char* path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return {};
+  const auto bytes = static_cast<std::size_t>(in.tellg());
+  if (bytes % (2 * sizeof(double)) != 0) return {};
+  std::vector<double> lonlat(bytes / sizeof(double));
+  in.seekg(0);
+  if (!in.read(reinterpret_cast<char*>(lonlat.data()), static_cast<std::streamsize>(bytes))) return {};
+  std::vector<ClusterPoint> points;
+  points.reserve(lonlat.size() / 2);
+  for (std::size_t i = 0; i < lonlat.size(); i += 2) {
+    points.push_back({webMercator(lonlat[i], lonlat[i + 1]), core::Territory::Metropole,
+                      static_cast<std::uint32_t>(i / 2)});
+  }
+  return points;
+}
+
+// The options are the app's defaults; they are reported, with the items drawn at a few
+// levels, so that the other index can be built with the same ones and checked against it.
+void buildFromFile(benchmark::State& state, const std::vector<ClusterPoint>& points) {
+  const double base_scale = kWorldPixelsAtLevel0 / (2 * std::numbers::pi * kEarthRadius);
+  const core::ClusterOptions options;
+  for (auto _ : state) {
+    ClusterIndex index(points, base_scale, options);
+    benchmark::DoNotOptimize(index);
+  }
+  const ClusterIndex index(points, base_scale, options);
+  const core::Bounds world = core::Bounds::of(-1e9, -1e9, 1e9, 1e9);
+  for (int level = 0; level <= options.max_zoom; level += 4) {
+    state.counters["items_z" + std::to_string(level)] =
+        static_cast<double>(index.query(world, level).size());
+  }
+  state.counters["points"] = static_cast<double>(index.size());
+  state.counters["radius_px"] = options.radius;
+  state.counters["max_zoom"] = options.max_zoom;
+  state.counters["min_points"] = options.min_points;
+  state.counters["world_px_level0"] = kWorldPixelsAtLevel0;
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  if (const char* file = std::getenv("CLUSTERS_BENCH_POINTS")) {
+    static const std::vector<ClusterPoint> points = readLonLatFile(file);
+    if (points.empty()) {
+      std::fprintf(stderr, "CLUSTERS_BENCH_POINTS: no (lon, lat) pairs read from %s\n", file);
+      return 1;
+    }
+    benchmark::RegisterBenchmark("BM_BuildFromFile",
+                                 [](benchmark::State& state) { buildFromFile(state, points); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
