@@ -35,3 +35,32 @@ const map = new maplibregl.Map({
 });
 window.peerMap = map;
 map.once('idle', () => { window.peerReady = true; done(); });
+
+// Filtering as a MapLibre app does it: the page keeps the features and gives the clustered
+// source the matching ones with setData, which the worker clusters again. The map's own copy
+// was fetched by the worker, so the page fetches its own once, before any filter is timed.
+let features = null;
+window.peerLoadFeatures = async () => {
+  features ??= (await fetch('data/catalyseurs.geojson').then((r) => r.json())).features;
+};
+// Shows the entries with any of `metiers` (all of them for none), as our map's métier filter.
+// Resolves, with performance.now(), at the first frame drawn once the source is updated and
+// every tile of it loaded again; window.peerFilterSettled resolves likewise once the map is
+// idle, its fades done. While the source is updating the map is not loaded, so neither can come
+// from the frames before.
+window.peerFilterMetiers = (metiers) => {
+  const wanted = new Set(metiers);
+  const shown = wanted.size ? features.filter((f) => f.properties.metiers.some((m) => wanted.has(m))) : features;
+  let updated = false;
+  window.peerFilterSettled = new Promise((resolve) => map.once('idle', () => resolve(performance.now())));
+  const drawn = new Promise((resolve) => {
+    const onRender = () => {
+      if (!updated || !map.isSourceLoaded('catalyseurs')) return;
+      map.off('render', onRender);
+      resolve(performance.now());
+    };
+    map.on('render', onRender);
+  });
+  map.getSource('catalyseurs').setData({ type: 'FeatureCollection', features: shown }).then(() => { updated = true; });
+  return drawn;
+};
