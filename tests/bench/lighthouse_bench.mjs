@@ -51,6 +51,7 @@ async function browserTestSettings() {
 
 const size = shippedSize(site);
 const sites = assemblePeerSites(site, [size]);
+process.on('exit', sites.remove);  // also when the run fails before its end
 const server = await startServer(sites.dirs[size], { port: 0, quiet: true });
 const base = `http://127.0.0.1:${server.address().port}/`;
 const settings = await browserTestSettings();
@@ -111,5 +112,4 @@ try {
 } finally {
   if (chrome) chrome.kill();
   server.close();
-  sites.remove();
 }

@@ -58,6 +58,7 @@ const PAGES = {
 const pagesAt = (size) => Object.keys(PAGES).filter((name) => PAGES[name].sizes === 'all' || size === shipped);
 
 const sites = assemblePeerSites(site, sizes);
+process.on('exit', sites.remove);  // also when the run fails before its end
 // Bytes are counted where they are sent (response bodies as written, compressed when the
 // server has a .br/.gz), so requests made from workers count too. One page runs at a time.
 let sent = 0;
@@ -347,5 +348,4 @@ try {
 } finally {
   await browser.close();
   for (const server of Object.values(servers)) server.close();
-  sites.remove();
 }
