@@ -16,9 +16,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { launchBrowser } from '../e2e/support.mjs';
+import { browserSettings } from '../e2e/support.mjs';
 import { median } from './bench_stats.mjs';
 import { assemblePeerSites, shippedSize } from './peer_sites.mjs';
 
@@ -38,23 +37,12 @@ const AUDITS = {
   cumulative_layout_shift: 'cumulative-layout-shift',  // the score's fifth metric
 };
 
-// launchBrowser()'s executable and flags, read by handing it a launcher that returns them.
-async function browserTestSettings() {
-  const launch = chromium.launch;
-  chromium.launch = async (options) => options;
-  try {
-    return await launchBrowser();
-  } finally {
-    chromium.launch = launch;
-  }
-}
-
 const size = shippedSize(site);
 const sites = assemblePeerSites(site, [size]);
 process.on('exit', sites.remove);  // also when the run fails before its end
 const server = await startServer(sites.dirs[size], { port: 0, quiet: true });
 const base = `http://127.0.0.1:${server.address().port}/`;
-const settings = await browserTestSettings();
+const settings = browserSettings();  // the browser tests' executable and flags
 let chrome = null;
 try {
   chrome = await chromeLauncher.launch({

@@ -50,9 +50,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 // Without a GPU, WebGL 2 comes from SwiftShader; recent Chromium releases refuse that
 // software fallback unless it is asked for explicitly.
-// `extraArgs` go after the defaults, e.g. to take WebGL or WebAssembly away.
-export function launchBrowser(extraArgs = []) {
-  return chromium.launch({
+// `extraArgs` go after the defaults, e.g. to take WebGL or WebAssembly away. The settings
+// are exported for the tools that start Chromium themselves (Lighthouse's launcher).
+export function browserSettings(extraArgs = []) {
+  return {
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -67,7 +68,11 @@ export function launchBrowser(extraArgs = []) {
       '--enable-unsafe-swiftshader',
       ...extraArgs,
     ],
-  });
+  };
+}
+
+export function launchBrowser(extraArgs = []) {
+  return chromium.launch(browserSettings(extraArgs));
 }
 
 export async function startSite() {
