@@ -7,7 +7,7 @@
 //
 // The wasm memory never shrinks: its size is the peak of the whole start-up.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -19,22 +19,26 @@ const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name
 const sizes = option('--sizes', '350,100000,1000000').split(',').map(Number);
 const site = resolve(root, option('--site', 'build/wasm/site'));
 
+// A copy of the site whose data/catalyseurs.geojson each size replaces, served as is (a
+// file of hundreds of MB is too large to hand to the browser through Playwright).
 const work = mkdtempSync(join(tmpdir(), 'catalyseurs-memory-'));
-const server = await startServer(site, { port: 0, quiet: true });
+const served = join(work, 'site');
+cpSync(site, served, { recursive: true });
+const shipped = join(work, 'shipped.geojson');
+cpSync(join(served, 'data/catalyseurs.geojson'), shipped);
+for (const ext of ['.br', '.gz']) rmSync(join(served, `data/catalyseurs.geojson${ext}`), { force: true });
+const server = await startServer(served, { port: 0, quiet: true });
 const base = `http://127.0.0.1:${server.address().port}/`;
 const browser = await launchBrowser();
 const rows = [];
 try {
   for (const size of sizes) {
-    let file = null;
-    if (size !== 350) {
-      file = join(work, `catalyseurs-${size}.geojson`);
-      execFileSync('node', [join(root, 'geodata/generate-synthetic.mjs'), String(size), file], { stdio: 'ignore' });
-    }
+    const file = join(served, 'data/catalyseurs.geojson');
+    if (size === 350) cpSync(shipped, file);
+    else execFileSync('node', [join(root, 'geodata/generate-synthetic.mjs'), String(size), file], { stdio: 'ignore' });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    if (file) await page.route('**/data/catalyseurs.geojson', (route) => route.fulfill({ path: file, contentType: 'application/geo+json' }));
     // Keep a hand on the engine's memory: the module is not global.
     await page.addInitScript(() => {
       const keep = (result) => { window.__wasmMemory = Object.values(result.instance.exports).find((e) => e instanceof WebAssembly.Memory); return result; };
@@ -56,7 +60,7 @@ try {
     const js = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     rows.push({
       entries: size,
-      file_MB: file ? +(statSync(file).size / 1e6).toFixed(1) : 0.2,
+      file_MB: +(statSync(file).size / 1e6).toFixed(1),
       outcome: verdict,
       ms,
       wasm_memory_MB: +(wasm / 2 ** 20).toFixed(1),
@@ -65,7 +69,6 @@ try {
     });
     console.error(JSON.stringify(rows.at(-1)));
     await context.close();
-    if (file) rmSync(file);
   }
 } finally {
   await browser.close();
