@@ -189,6 +189,9 @@ class MapState {
   const Scene& scene() const { return *scene_; }
   // Neighbouring land and départements, placed like the scene; empty until loaded.
   const SceneContext& context() const { return context_; }
+  // Changes whenever the scene or the context is built again (a file loaded, the screen
+  // turned), so that a front end knows when what it keeps of their shapes is out of date.
+  std::uint64_t shapesVersion() const { return shapes_version_; }
   const Camera& camera() const { return camera_; }
   const std::vector<Catalyseur>& catalyseurs() const { return catalyseurs_; }
   std::optional<std::uint32_t> indexOf(std::string_view id) const;
@@ -299,6 +302,7 @@ class MapState {
   // The context layers, as read and as placed.
   std::vector<ContextShape> context_shapes_;
   SceneContext context_;
+  std::uint64_t shapes_version_ = 0;
 
   // Places: the gazetteer and the départements, and what the search text names of them.
   PlaceIndex places_;

@@ -49,7 +49,9 @@ Changes MapState::loadContext(std::string_view json, LoadReport& report) {
 }
 
 void MapState::placeContext() {
+  // Every new scene is followed by its context placed again: one count covers both.
   context_ = scene_ ? buildContext(projector_, scene_->layout, context_shapes_) : SceneContext{};
+  ++shapes_version_;
   gatherLabels();
 }
 

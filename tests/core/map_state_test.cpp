@@ -403,6 +403,26 @@ TEST_F(MapStateTest, PortraitScreensPutTheInsetsUnderTheMainland) {
   for (const auto& inset : s.scene().layout.insets()) EXPECT_LT(inset.frame.max_x, mainland.min_x);
 }
 
+TEST_F(MapStateTest, TheShapesVersionChangesOnlyWhenTheShapesAreBuiltAgain) {
+  MapState s(projector);
+  loadAll(s);
+  const auto loaded = s.shapesVersion();
+  s.panBy(30, 10);
+  s.zoomBy(2);
+  s.setRegional(true);
+  s.search("Lyon");
+  s.resize(1200, 800);  // still landscape: the same layout
+  EXPECT_EQ(s.shapesVersion(), loaded);
+  s.resize(390, 844);  // the insets move under the mainland
+  const auto turned = s.shapesVersion();
+  EXPECT_NE(turned, loaded);
+  core::LoadReport report;
+  s.load(core::DataKind::Context, test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/contexte.geojson"), report);
+  ASSERT_FALSE(report.fatal);
+  EXPECT_NE(s.shapesVersion(), turned);
+  ASSERT_FALSE(s.context().departements.empty());
+}
+
 TEST_F(MapStateTest, ArrowKeysPanByAFixedDistanceAndShowTheCrosshair) {
   const Point before = state.camera().center();
   const double scale = state.camera().scale();
