@@ -71,6 +71,7 @@ void App::resize(int css_width, int css_height) {
 
 void App::restoreGraphics() {
   window_.recreateDeviceObjects();
+  map_view_.restoreGraphics();
   redraw(core::Change::Drawing);
 }
 

@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "legend.h"
 #include "style.h"
 
 namespace app {
@@ -16,14 +15,6 @@ namespace app {
 namespace {
 
 ImVec2 toImVec(core::Point p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
-
-// Pixels per kilometre from which the départements are outlined: about a region on a phone.
-constexpr double kDepartementBordersFrom = 0.9;
-
-ImU32 choroplethFill(std::uint32_t count, std::uint32_t max) {
-  if (count == 0 || max == 0) return imColour(kPalette.land);
-  return imColour(kChoroplethRamp[core::choroplethClass(count, max)]);
-}
 
 }  // namespace
 
@@ -53,13 +44,8 @@ MapHits MapView::draw(const core::MapState& state, const MapPointer& pointer) {
   MapHits hits;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect({0, 0}, {width_, height_}, true);
-  dl->AddRectFilled({0, 0}, {width_, height_}, imColour(kPalette.sea));
-  for (const core::SceneRegion& land : state.context().pays)
-    if (land.territory == core::Territory::Metropole)
-      fillShape(land, state.camera(), imColour(kPalette.pays), imColour(kPalette.pays_border));
-  drawInsetFrames(state, false);
-  drawRegions(state);
-  drawInsetFrames(state, true);
+  // Over the window's clear colour, the sea.
+  layer_.draw(state, dl);
   hits.inset_title = drawLabels(state, pointer.position);
   if (state.regional()) {
     drawRegionLabels(state);
@@ -71,59 +57,6 @@ MapHits MapView::draw(const core::MapState& state, const MapPointer& pointer) {
   if (state.crosshair()) drawCrosshair();
   dl->PopClipRect();
   return hits;
-}
-
-void MapView::fillShape(const core::SceneRegion& shape, const core::Camera& camera, ImU32 fill, ImU32 border) {
-  if (!shape.bounds.intersects(camera.visibleBounds())) return;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  screen_.resize(shape.vertices.size());
-  for (std::size_t i = 0; i < shape.vertices.size(); ++i) screen_[i] = toImVec(camera.planeToScreen(shape.vertices[i]));
-  if (!shape.triangles.empty()) {
-    // The scene's triangles, written straight into the draw list.
-    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-    dl->PrimReserve(static_cast<int>(shape.triangles.size()), static_cast<int>(screen_.size()));
-    const auto base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
-    for (const ImVec2& p : screen_) dl->PrimWriteVtx(p, uv, fill);
-    for (std::uint32_t index : shape.triangles) dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + index));
-  }
-  // Each ring as a closed anti-aliased line.
-  for (std::size_t k = 0; k + 1 < shape.ring_starts.size(); ++k) {
-    const auto begin = shape.ring_starts[k];
-    const auto count = static_cast<int>(shape.ring_starts[k + 1] - begin);
-    if (count >= 2) dl->AddPolyline(&screen_[begin], count, border, ImDrawFlags_Closed, 1.0f);
-  }
-}
-
-void MapView::drawRegions(const core::MapState& state) {
-  const core::Scene& scene = state.scene();
-  const core::Camera& camera = state.camera();
-  for (std::size_t r = 0; r < scene.regions.size(); ++r) {
-    const ImU32 fill = state.regional() ? choroplethFill(state.regionCounts()[r], state.regionalMax()) : imColour(kPalette.land);
-    fillShape(scene.regions[r], camera, fill, imColour(kPalette.border));
-  }
-  // Départements from the regional scale in: thin lines inside the regions' borders.
-  if (camera.scale() >= kDepartementBordersFrom / 1000)
-    for (const core::SceneRegion& d : state.context().departements)
-      fillShape(d, camera, 0, imColour(kPalette.departement_border));
-}
-
-void MapView::drawInsetFrames(const core::MapState& state, bool outline) {
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const core::Camera& camera = state.camera();
-  for (const auto& inset : state.scene().layout.insets()) {
-    const ImVec2 a = toImVec(camera.planeToScreen({inset.frame.min_x, inset.frame.max_y}));
-    const ImVec2 b = toImVec(camera.planeToScreen({inset.frame.max_x, inset.frame.min_y}));
-    if (outline) {
-      dl->AddRect(a, b, imColour(kPalette.inset_frame), 0, 0, 1.0f);
-    } else {
-      // Sea over the mainland's neighbours, then the territory's own neighbours, clipped.
-      dl->AddRectFilled(a, b, imColour(kPalette.sea));
-      dl->PushClipRect(a, b, true);
-      for (const core::SceneRegion& land : state.context().pays)
-        if (land.territory == inset.territory) fillShape(land, camera, imColour(kPalette.pays), imColour(kPalette.pays_border));
-      dl->PopClipRect();
-    }
-  }
 }
 
 void MapView::drawItems(const core::MapState& state) {

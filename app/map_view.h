@@ -1,7 +1,8 @@
 // The map widget: reads the pointer over the map's rectangle, and draws a const
-// core::MapState with ImGui's draw lists: region fills and borders, inset frames and titles,
-// markers, clusters, the fan-out and the keyboard crosshair. It holds no model state; what the
-// pointer did goes back as a MapPointer for input.cpp to turn into commands.
+// core::MapState: the fixed layers (land, insets, regions, départements) on the GPU through
+// map_layer.h, then with ImGui's draw lists the names, inset titles, markers, clusters, the
+// fan-out and the keyboard crosshair. It holds no model state; what the pointer did goes back
+// as a MapPointer for input.cpp to turn into commands.
 #pragma once
 
 #include <optional>
@@ -10,6 +11,7 @@
 #include <imgui.h>
 
 #include "geometry.h"
+#include "map_layer.h"
 #include "map_state.h"
 #include "territory.h"
 
@@ -40,20 +42,17 @@ class MapView {
   MapPointer readPointer(float width, float height);
   // Draws the state into the current window and finds what is under the pointer.
   MapHits draw(const core::MapState& state, const MapPointer& pointer);
+  // The GL context was lost and given back: the GPU's copy of the map is made again.
+  void restoreGraphics() { layer_.restoreGraphics(); }
 
  private:
-  void fillShape(const core::SceneRegion& shape, const core::Camera& camera, std::uint32_t fill, std::uint32_t border);
-  void drawRegions(const core::MapState& state);
-  // The insets' frames: filled (sea, and the territory's neighbours) under the regions, or
-  // outlined over them.
-  void drawInsetFrames(const core::MapState& state, bool outline);
   void drawItems(const core::MapState& state);
   void drawRegionLabels(const core::MapState& state);
   void drawCrosshair();
 
   float width_ = 0;
   float height_ = 0;
-  std::vector<ImVec2> screen_;  // a shape's vertices on screen, reused
+  MapLayer layer_;
 };
 
 // The map's names (MapState::labels) with halos, communes with their dot; the inset title
