@@ -1,59 +1,17 @@
 #include "map_layer.h"
 
-#ifdef __EMSCRIPTEN__
-#include <GLES3/gl3.h>
-#else
-#include <SDL.h>
-// Declarations only, for the functions' types: they are asked of the context at run time.
-#define GL_GLEXT_PROTOTYPES
-#include <SDL_opengl.h>
-#endif
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <string>
 
-#include "platform.h"
+#include "gl.h"
 
 namespace app {
 
 namespace {
 
-// Every GL function the layer calls. WebGL 2's are the GLES 3.0 functions themselves; a
-// desktop context gives those beyond OpenGL 1.1 only through SDL_GL_GetProcAddress, so
-// there all of them are looked up.
-#define CATALYSEURS_MAP_LAYER_GL(X)                                                                         \
-  X(AttachShader) X(BindAttribLocation) X(BindBuffer) X(BindVertexArray) X(BlendEquation) X(BlendFuncSeparate) \
-  X(BufferData) X(BufferSubData) X(CompileShader) X(CreateProgram) X(CreateShader) X(DeleteBuffers)           \
-  X(DeleteProgram) X(DeleteShader) X(DeleteVertexArrays) X(DrawElements) X(Enable) X(EnableVertexAttribArray) \
-  X(GenBuffers) X(GenVertexArrays) X(GetProgramInfoLog) X(GetProgramiv) X(GetShaderInfoLog) X(GetShaderiv)    \
-  X(GetUniformLocation) X(LinkProgram) X(Scissor) X(ShaderSource) X(Uniform1f) X(Uniform2f) X(UseProgram)     \
-  X(VertexAttribPointer)
-
-struct GlFunctions {
-#define CATALYSEURS_DECLARE(name) decltype(&::gl##name) name = nullptr;
-  CATALYSEURS_MAP_LAYER_GL(CATALYSEURS_DECLARE)
-#undef CATALYSEURS_DECLARE
-
-  bool load() {
-    bool all = true;
-#ifdef __EMSCRIPTEN__
-#define CATALYSEURS_LOAD(name) name = &::gl##name;
-#else
-#define CATALYSEURS_LOAD(name)                                                    \
-  name = reinterpret_cast<decltype(name)>(SDL_GL_GetProcAddress("gl" #name)); \
-  all = all && name != nullptr;
-#endif
-    CATALYSEURS_MAP_LAYER_GL(CATALYSEURS_LOAD)
-#undef CATALYSEURS_LOAD
-    return all;
-  }
-};
-
-// GLSL that reads the same as "#version 300 es" (WebGL 2) and "#version 150" (desktop).
 // Positions are plane metres from the mesh's origin; the camera is one scale and one centre.
 constexpr const char* kVertexShader = R"(
 uniform vec2 u_center;         // the view's centre, plane metres from the mesh's origin
@@ -88,7 +46,6 @@ enum Attribute : GLuint { kPosition, kOffset, kAcross, kColour };
 }  // namespace
 
 struct MapLayer::Gpu {
-  GlFunctions gl;
   bool tried = false;  // made, or failed and said why: not tried again before a restore
   GLuint program = 0;
   GLuint vertex_array = 0;
@@ -101,55 +58,11 @@ struct MapLayer::Gpu {
 
   bool ready() const { return program != 0; }
 
-  GLuint compile(GLenum type, const char* body) {
-    const platform::GlSettings settings = platform::glSettings();
-    const std::string source = std::string(settings.glsl_version) + "\n" + (settings.es ? "precision highp float;\n" : "") + body;
-    const char* text = source.c_str();
-    const GLuint shader = gl.CreateShader(type);
-    gl.ShaderSource(shader, 1, &text, nullptr);
-    gl.CompileShader(shader);
-    GLint ok = GL_FALSE;
-    gl.GetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (ok != GL_TRUE) {
-      char log[512] = "";
-      gl.GetShaderInfoLog(shader, sizeof log, nullptr, log);
-      std::fprintf(stderr, "map layer: shader not compiled: %s\n", log);
-      gl.DeleteShader(shader);
-      return 0;
-    }
-    return shader;
-  }
-
   void make() {
     tried = true;
-    if (!gl.load()) {
-      std::fprintf(stderr, "map layer: the GL context lacks a function the map needs\n");
-      return;
-    }
-    const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
-    const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-    if (vertex && fragment) {
-      const GLuint p = gl.CreateProgram();
-      gl.AttachShader(p, vertex);
-      gl.AttachShader(p, fragment);
-      gl.BindAttribLocation(p, kPosition, "a_position");
-      gl.BindAttribLocation(p, kOffset, "a_offset");
-      gl.BindAttribLocation(p, kAcross, "a_across");
-      gl.BindAttribLocation(p, kColour, "a_colour");
-      gl.LinkProgram(p);
-      GLint ok = GL_FALSE;
-      gl.GetProgramiv(p, GL_LINK_STATUS, &ok);
-      if (ok == GL_TRUE) {
-        program = p;
-      } else {
-        char log[512] = "";
-        gl.GetProgramInfoLog(p, sizeof log, nullptr, log);
-        std::fprintf(stderr, "map layer: program not linked: %s\n", log);
-        gl.DeleteProgram(p);
-      }
-    }
-    if (vertex) gl.DeleteShader(vertex);
-    if (fragment) gl.DeleteShader(fragment);
+    const gl::Functions& gl = gl::functions();
+    program = gl::makeProgram("map layer", kVertexShader, kFragmentShader,
+                              {{kPosition, "a_position"}, {kOffset, "a_offset"}, {kAcross, "a_across"}, {kColour, "a_colour"}});
     if (!program) return;
     center = gl.GetUniformLocation(program, "u_center");
     scale = gl.GetUniformLocation(program, "u_scale");
@@ -178,6 +91,7 @@ struct MapLayer::Gpu {
 
   // Names of a lost context are deleted all the same: harmless, and they are forgotten.
   void destroy() {
+    const gl::Functions& gl = gl::functions();
     if (program) gl.DeleteProgram(program);
     if (vertex_array) gl.DeleteVertexArrays(1, &vertex_array);
     for (GLuint* buffer : {&vertices, &colours, &indices})
@@ -211,7 +125,7 @@ void MapLayer::draw(const core::MapState& state, ImDrawList* dl) {
 
 void MapLayer::upload(const core::MapState& state) {
   MapMesh mesh = buildMapMesh(state.scene(), state.context());
-  const GlFunctions& gl = gpu_->gl;
+  const gl::Functions& gl = gl::functions();
   gl.BindVertexArray(gpu_->vertex_array);
   gl.BindBuffer(GL_ARRAY_BUFFER, gpu_->vertices);
   gl.BufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.vertices.size() * sizeof(MapVertex)), mesh.vertices.data(),
@@ -238,7 +152,7 @@ void MapLayer::upload(const core::MapState& state) {
 
 void MapLayer::recolourRegions(const core::MapState& state) {
   const auto& counts = state.regionCounts();
-  const GlFunctions& gl = gpu_->gl;
+  const gl::Functions& gl = gl::functions();
   bool bound = false;
   for (std::size_t r = 0; r < region_colours_.size() && r < counts.size(); ++r) {
     const std::uint32_t colour = regionFillColour(state.regional(), counts[r], state.regionalMax());
@@ -260,7 +174,7 @@ void MapLayer::paint(const ImDrawList*, const ImDrawCmd* command) {
 }
 
 void MapLayer::paint(const ImDrawCmd& command) const {
-  const GlFunctions& gl = gpu_->gl;
+  const gl::Functions& gl = gl::functions();
   gl.UseProgram(gpu_->program);
   gl.BindVertexArray(gpu_->vertex_array);
   const core::Point c = camera_.center();

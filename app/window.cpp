@@ -8,6 +8,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "gl.h"
 #include "platform.h"
 
 namespace app {
@@ -63,6 +64,10 @@ bool Window::open() {
   }
   SDL_GL_MakeCurrent(window_, gl_context_);
   SDL_GL_SetSwapInterval(1);
+  if (!gl::load()) {
+    error_ = "OpenGL: a function the map needs is missing";
+    return false;
+  }
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
