@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "gl.h"
+#include "interface_renderer.h"
 
 namespace app {
 
@@ -119,7 +121,7 @@ void MapLayer::draw(const core::MapState& state, ImDrawList* dl) {
   visibleRuns(mesh_, camera_, runs_);
   if (runs_.empty()) return;
   dl->AddCallback(&MapLayer::paint, this);
-  // ImGui's backend sets its own program, buffers and blending again for what follows.
+  // The interface renderer sets its own program, buffers and blending again for what follows.
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
@@ -182,17 +184,14 @@ void MapLayer::paint(const ImDrawCmd& command) const {
   gl.Uniform1f(gpu_->scale, static_cast<float>(camera_.scale()));
   gl.Uniform2f(gpu_->half_viewport, static_cast<float>(camera_.viewportWidth() / 2),
                static_cast<float>(camera_.viewportHeight() / 2));
-  // As ImGui blends its own vertices.
+  // As the interface blends its own vertices.
   gl.Enable(GL_BLEND);
   gl.BlendEquation(GL_FUNC_ADD);
   gl.BlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   gl.Enable(GL_SCISSOR_TEST);
 
-  const ImDrawData* data = ImGui::GetDrawData();
-  const ImVec2 offset = data->DisplayPos;
-  const ImVec2 pixels = data->FramebufferScale;
-  const int framebuffer_height = static_cast<int>(data->DisplaySize.y * pixels.y);
-  int scissor[4] = {-1, -1, -1, -1};
+  const ImDrawData& data = *ImGui::GetDrawData();
+  std::optional<ScissorBox> scissor;
   for (const MapRun& run : runs_) {
     ImVec4 clip = command.ClipRect;
     if (run.clip_to_inset) {
@@ -205,15 +204,11 @@ void MapLayer::paint(const ImDrawCmd& command) const {
       clip.z = std::max(clip.x, std::min(clip.z, static_cast<float>(b.x)));
       clip.w = std::max(clip.y, std::min(clip.w, static_cast<float>(b.y)));
     }
-    // The clip rectangle in framebuffer pixels, y up, as imgui_impl_opengl3.cpp projects it.
-    const ImVec2 low((clip.x - offset.x) * pixels.x, (clip.y - offset.y) * pixels.y);
-    const ImVec2 high((clip.z - offset.x) * pixels.x, (clip.w - offset.y) * pixels.y);
-    if (high.x <= low.x || high.y <= low.y) continue;
-    const int box[4] = {static_cast<int>(low.x), static_cast<int>(static_cast<float>(framebuffer_height) - high.y),
-                        static_cast<int>(high.x - low.x), static_cast<int>(high.y - low.y)};
-    if (!std::equal(box, box + 4, scissor)) {
-      std::copy(box, box + 4, scissor);
-      gl.Scissor(box[0], box[1], box[2], box[3]);
+    const std::optional<ScissorBox> box = scissorOf(clip, data);
+    if (!box) continue;
+    if (box != scissor) {
+      scissor = box;
+      gl.Scissor(box->x, box->y, box->width, box->height);
     }
     gl.DrawElements(GL_TRIANGLES, static_cast<GLsizei>(run.index_count), GL_UNSIGNED_INT,
                     reinterpret_cast<const void*>(std::uintptr_t{run.first_index} * sizeof(std::uint32_t)));

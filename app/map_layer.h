@@ -46,7 +46,7 @@ class MapLayer {
   MapMesh mesh_;
   std::vector<std::uint32_t> region_colours_;  // the fills as uploaded
   std::vector<std::uint32_t> recoloured_;      // one fill's colours, reused
-  // This frame's view and what it shows, read when ImGui paints the draw list.
+  // This frame's view and what it shows, read when the draw list is painted.
   core::Camera camera_;
   std::vector<core::Bounds> frames_;  // the insets' frames, plane
   std::vector<MapRun> runs_;

@@ -2,7 +2,6 @@
 
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
 #include <cfloat>
@@ -28,7 +27,7 @@ const ImWchar kGlyphRanges[] = {
 
 Window::~Window() {
   if (imgui_ready_) {
-    ImGui_ImplOpenGL3_Shutdown();
+    renderer_.release();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
   }
@@ -80,8 +79,11 @@ bool Window::open() {
   style.WindowBorderSize = 0;
   style.PopupRounding = 6;
   ImGui_ImplSDL2_InitForOpenGL(window_, gl_context_);
-  ImGui_ImplOpenGL3_Init(gl.glsl_version);
   imgui_ready_ = true;
+  if (!renderer_.create()) {
+    error_ = "OpenGL: the interface's shaders could not be made";
+    return false;
+  }
   rebuildFontIfScaleChanged();
   return true;
 }
@@ -121,8 +123,7 @@ void Window::rebuildFontIfScaleChanged() {
   if (!io.Fonts->AddFontFromFileTTF(platform::fontPath().c_str(), kFontSize * scale, &config, kGlyphRanges))
     io.Fonts->AddFontDefault();
   io.FontGlobalScale = 1.0f / scale;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  renderer_.uploadFont();
 }
 
 double Window::textWidth(std::string_view text) {
@@ -136,16 +137,11 @@ double Window::textWidth(std::string_view text) {
 double Window::fontSize() { return kFontSize; }
 
 void Window::recreateDeviceObjects() {
-  if (!imgui_ready_) return;
-  // The old names point at objects of the lost context: deleting them is harmless, and
-  // clears the backend's handles so that it makes new ones.
-  ImGui_ImplOpenGL3_DestroyDeviceObjects();
-  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  if (imgui_ready_) renderer_.restore();
 }
 
 void Window::beginFrame() {
   rebuildFontIfScaleChanged();
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
 }
@@ -156,7 +152,7 @@ void Window::endFrame(std::uint32_t background) {
   SDL_GL_GetDrawableSize(window_, &dw, &dh);
   platform::clearFrame(dw, dh, ((background >> 16) & 0xFF) / 255.0f, ((background >> 8) & 0xFF) / 255.0f,
                        (background & 0xFF) / 255.0f);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  renderer_.render(*ImGui::GetDrawData());
   SDL_GL_SwapWindow(window_);
 }
 

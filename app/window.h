@@ -1,10 +1,13 @@
-// The SDL window with its OpenGL (WebGL2) context, Dear ImGui's context and backends, and the
-// font atlas, rebuilt at the device pixel ratio so that text stays sharp at every zoom.
+// The SDL window with its OpenGL (WebGL2) context, Dear ImGui's context with its SDL backend
+// and the renderer of its output, and the font atlas, rebuilt at the device pixel ratio so
+// that text stays sharp at every zoom.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "interface_renderer.h"
 
 union SDL_Event;
 struct SDL_Window;
@@ -33,8 +36,8 @@ class Window {
   static double textWidth(std::string_view text);
   static double fontSize();
 
-  // Makes again what lives on the GPU (ImGui's shaders, buffers and font texture), after the
-  // context that held it was lost and restored.
+  // Makes again what lives on the GPU (the interface's shaders, buffers and font texture),
+  // after the context that held it was lost and restored.
   void recreateDeviceObjects();
 
   void beginFrame();
@@ -47,6 +50,7 @@ class Window {
   SDL_Window* window_ = nullptr;
   void* gl_context_ = nullptr;
   bool imgui_ready_ = false;
+  InterfaceRenderer renderer_;
   float font_scale_ = 0;  // device pixel ratio the font atlas was built for
   std::string error_;
 };
