@@ -1,6 +1,6 @@
-// What clustering costs: building the index, done on every filter change, and the view
-// query, done on every pan or zoom. Points are spread over mainland France's Lambert-93
-// extent, uniformly, or gathered around towns as real addresses are.
+// What clustering costs: building the index, a filter change, and the view query, done on
+// every pan or zoom. Points are spread over mainland France's Lambert-93 extent, uniformly,
+// or gathered around towns as real addresses are.
 //
 // With CLUSTERS_BENCH_POINTS naming a file of little-endian float64 (lon, lat) pairs,
 // BM_BuildFromFile also times building on those points, put on the Web-Mercator plane that
@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <numbers>
@@ -109,6 +110,44 @@ BENCHMARK(BM_BuildUniform)
     ->Arg(1'000'000)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BuildTowns)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// What a filter keeps, by arg: everything (no filter), a third at random (a métier), the
+// points of one area (a region), or ten at random (a search for a name).
+enum class Filter { All, Third, Region, Ten };
+const char* const kFilterNames[] = {"all", "third", "region", "ten"};
+
+// About the extent of Auvergne-Rhône-Alpes.
+const core::Bounds kRegion = core::Bounds::of(700e3, 6.4e6, 1.1e6, 6.65e6);
+
+std::vector<std::uint32_t> matchingIds(const std::vector<ClusterPoint>& points, Filter filter) {
+  std::mt19937 rng(7);
+  const double share = filter == Filter::Third ? 1 / 3.0
+                       : filter == Filter::Ten ? 10.0 / static_cast<double>(points.size())
+                                               : 1;
+  std::bernoulli_distribution kept(std::min(1.0, share));
+  std::vector<std::uint32_t> ids;
+  for (const ClusterPoint& p : points) {
+    if (filter == Filter::Region ? kRegion.contains(p.position) : kept(rng)) ids.push_back(p.id);
+  }
+  return ids;
+}
+
+// A filter change as it was first done: a new index over the matching points alone.
+void BM_RebuildForFilter(benchmark::State& state) {
+  const auto& points = dataset(true, static_cast<std::size_t>(state.range(0)));
+  const auto filter = static_cast<Filter>(state.range(1));
+  std::vector<ClusterPoint> kept;
+  for (std::uint32_t id : matchingIds(points, filter)) kept.push_back(points[id]);
+  for (auto _ : state) {
+    ClusterIndex index(kept, kOverviewScale);
+    benchmark::DoNotOptimize(index);
+  }
+  state.SetLabel(kFilterNames[state.range(1)]);
+  state.counters["matching"] = static_cast<double>(kept.size());
+}
+BENCHMARK(BM_RebuildForFilter)
+    ->ArgsProduct({{350, 100'000, 1'000'000}, {0, 1, 2, 3}})
+    ->Unit(benchmark::kMillisecond);
 
 // A 1280 × 800 view over Paris at the scale of level range(1), uniform points.
 void BM_Query(benchmark::State& state) {
