@@ -1,8 +1,10 @@
 #include "clusters.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <utility>
 
 namespace core {
@@ -43,18 +45,20 @@ std::uint32_t hilbertIndex(std::uint32_t x, std::uint32_t y) {
   return d;
 }
 
-// Sorts values by their upper 32 bits, in three passes of a radix sort: linear, where
-// std::sort would cost more than the rest of the first level.
-void sortByUpperHalf(std::vector<std::uint64_t>& values) {
+// Sorts values by their bits from `low` up to `high`, in passes of 11 bits of a radix
+// sort: linear, where std::sort would cost more than the rest of the first level, or of a
+// count.
+template <class T>
+void radixSort(std::vector<T>& values, int low, int high) {
   constexpr int kBits = 11;
-  std::vector<std::uint64_t> scratch(values.size());
+  std::vector<T> scratch(values.size());
   std::vector<std::size_t> count(std::size_t{1} << kBits);
-  for (int shift = 32; shift < 64; shift += kBits) {
+  for (int shift = low; shift < high; shift += kBits) {
     std::fill(count.begin(), count.end(), 0);
-    for (std::uint64_t v : values) ++count[(v >> shift) & (count.size() - 1)];
+    for (T v : values) ++count[(v >> shift) & (count.size() - 1)];
     std::size_t sum = 0;
     for (std::size_t& c : count) sum += std::exchange(c, sum);
-    for (std::uint64_t v : values) scratch[count[(v >> shift) & (count.size() - 1)]++] = v;
+    for (T v : values) scratch[count[(v >> shift) & (count.size() - 1)]++] = v;
     values.swap(scratch);
   }
 }
@@ -159,14 +163,15 @@ constexpr std::int8_t kAlwaysAwake = 127;
 // themselves on every level, telling each point they find. Clusters are few where levels
 // are fine and items many, and items few where clusters are many.
 struct Builder {
-  Builder(const ClusterOptions& o, std::vector<ClusterRecord>& c, std::vector<ClusterNode>& ch)
+  Builder(const ClusterOptions& o, std::vector<ClusterRecord>& c, std::vector<std::uint32_t>& ch)
       : options(o), clusters(c), children(ch) {}
 
   const ClusterOptions& options;
   std::vector<ClusterRecord>& clusters;
-  std::vector<ClusterNode>& children;
+  std::vector<std::uint32_t>& children;
   std::vector<std::int8_t> wake;  // of the nodes of the level being merged
   std::vector<std::int8_t> next_wake;
+  std::vector<std::uint32_t> parent;  // of the nodes of the level being merged
   std::vector<std::uint8_t> taken;
   std::vector<std::uint32_t> near;
   // Who is within merging distance of whom, as found by the clusters' searches: the
@@ -183,6 +188,7 @@ struct Builder {
     const double r2 = radius * radius;
     linkClusters(finer, r2);
     taken.assign(nodes.size(), 0);
+    parent.assign(nodes.size(), 0);
     out.nodes.clear();
     out.nodes.reserve(nodes.size());
     next_wake.clear();
@@ -217,11 +223,14 @@ struct Builder {
           std::erase_if(
               near, [&](std::uint32_t j) { return nodes[j].x != seed.x || nodes[j].y != seed.y; });
         }
+        const auto at = static_cast<std::uint32_t>(out.nodes.size());
+        parent[i] = at;
         if (near.empty()) {
           out.nodes.push_back(seed);
           next_wake.push_back(wake[i]);
           continue;
         }
+        for (std::uint32_t j : near) parent[j] = at;
         out.nodes.push_back(merge(nodes, i, level, static_cast<Territory>(t)));
         next_wake.push_back(kAlwaysAwake);
       }
@@ -269,32 +278,27 @@ struct Builder {
   ClusterNode merge(std::span<const ClusterNode> nodes, std::size_t seed_index, int level,
                     Territory territory) {
     const ClusterNode& seed = nodes[seed_index];
-    ClusterRecord record{};
-    record.level = static_cast<std::uint8_t>(level);
-    record.territory = territory;
-    record.child_begin = static_cast<std::uint32_t>(children.size());
+    clusters.push_back({static_cast<std::uint32_t>(children.size()),
+                        static_cast<std::uint8_t>(level), territory});
     // Offsets from the seed rather than absolute sums: exact when all share one spot, and
     // no precision lost to coordinates in the millions.
     double sum_dx = 0;
     double sum_dy = 0;
     std::uint32_t total = 0;
-    auto add = [&](const ClusterNode& n) {
+    auto add = [&](std::size_t j) {
+      const ClusterNode& n = nodes[j];
       sum_dx += n.count * (n.x - seed.x);
       sum_dy += n.count * (n.y - seed.y);
       total += n.count;
-      record.bounds.expand(n.count == 1 ? Bounds::of(n.x, n.y, n.x, n.y) : clusters[n.ref].bounds);
-      children.push_back(n);
+      children.push_back(static_cast<std::uint32_t>(j));
     };
-    add(seed);
+    add(seed_index);
     for (std::uint32_t j : near) {
       taken[j] = 1;
-      add(nodes[j]);
+      add(j);
     }
-    record.count = total;
-    record.position = {seed.x + sum_dx / total, seed.y + sum_dy / total};
-    clusters.push_back(record);
-    return {record.position.x, record.position.y, static_cast<std::uint32_t>(clusters.size() - 1),
-            total};
+    return {seed.x + sum_dx / total, seed.y + sum_dy / total,
+            static_cast<std::uint32_t>(clusters.size() - 1), total};
   }
 };
 
@@ -388,6 +392,35 @@ std::optional<std::size_t> nearestWithin(std::size_t count, Point cursor, double
 
 using detail::ClusterLevel;
 using detail::ClusterNode;
+using detail::ClusterTally;
+
+namespace {
+
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// Adds to boxes of `level` what `part(0 .. count - 1)` puts in them, as (box, bounds)
+// pairs, and lists those it fills. Parts come in the order of their boxes, so that each
+// box is written once.
+template <class Part>
+void fillBoxes(ClusterLevel& level, std::size_t count, Part&& part) {
+  std::size_t box = 0;
+  Bounds bounds;
+  auto flush = [&] {
+    if (bounds.empty()) return;
+    if (level.boxes[box].empty()) level.filled_boxes.push_back(static_cast<std::uint32_t>(box));
+    level.boxes[box].expand(bounds);
+    bounds = {};
+  };
+  for (std::size_t k = 0; k < count; ++k) {
+    const auto [in, b] = part(k);
+    if (in != box) flush();
+    box = in;
+    bounds.expand(b);
+  }
+  flush();
+}
+
+}  // namespace
 
 ClusterIndex::ClusterIndex(std::span<const ClusterPoint> points, double base_scale,
                            const ClusterOptions& options)
@@ -407,7 +440,8 @@ ClusterIndex::ClusterIndex(std::span<const ClusterPoint> points, double base_sca
   };
 
   // The finest level: every point on its own, by territory, then along a Hilbert curve
-  // through the territory's extent.
+  // through the territory's extent. Until the leaf order is known, a point's ref is its
+  // place along the curve.
   std::array<Bounds, kTerritoryCount> extent{};
   std::size_t accepted_count = 0;
   for (const ClusterPoint& p : points) {
@@ -432,12 +466,16 @@ ClusterIndex::ClusterIndex(std::span<const ClusterPoint> points, double base_sca
                                                  cell(p.position.y, e.min_y, e.height()));
     order.push_back((static_cast<std::uint64_t>(t) << 60) | (h << 32) | i);
   }
-  detail::sortByUpperHalf(order);
+  detail::radixSort(order, 32, 64);
   ClusterLevel leaves;
   leaves.nodes.reserve(order.size());
+  std::vector<std::uint32_t> ids_along_curve;
+  ids_along_curve.reserve(order.size());
   for (std::uint64_t entry : order) {
     const ClusterPoint& p = points[entry & 0xffffffffu];
-    leaves.nodes.push_back({p.position.x, p.position.y, p.id, 1});
+    const auto along = static_cast<std::uint32_t>(leaves.nodes.size());
+    leaves.nodes.push_back({p.position.x, p.position.y, along, 1});
+    ids_along_curve.push_back(p.id);
     ++leaves.territory_start[static_cast<std::size_t>(entry >> 60) + 1];
   }
   order = {};
@@ -459,13 +497,17 @@ ClusterIndex::ClusterIndex(std::span<const ClusterPoint> points, double base_sca
   }
   levels_.push_back(std::move(leaves));
   level_slot_[static_cast<std::size_t>(leaf_level)] = 0;
+  std::vector<std::uint32_t> first_cluster = {0};  // of each level: those formed there follow
 
   ClusterLevel next;
   for (int z = options_.max_zoom; z >= 0; --z) {
     const std::uint32_t finer_slot = level_slot_[static_cast<std::size_t>(z) + 1];
     const double radius = options_.radius / levelScale(z);
+    const auto clusters_before = static_cast<std::uint32_t>(clusters_.size());
     if (builder.cluster(levels_[finer_slot], z, radius, next)) {
+      first_cluster.push_back(clusters_before);
       detail::packTree(next);
+      levels_[finer_slot].parent = std::move(builder.parent);
       levels_.push_back(std::move(next));
       next = {};
       builder.wake.swap(builder.next_wake);
@@ -476,21 +518,202 @@ ClusterIndex::ClusterIndex(std::span<const ClusterPoint> points, double base_sca
     }
   }
 
-  // Numbers the points depth first from the coarsest level, so that each cluster's points
-  // end up side by side in leaf_ids_.
-  leaf_ids_.reserve(levels_[0].nodes.size());
+  putInLeafOrder(ids_along_curve, first_cluster);
+  const std::uint32_t largest_id =
+      leaf_ids_.empty() ? 0 : *std::max_element(leaf_ids_.begin(), leaf_ids_.end());
+  leaf_of_id_.assign(leaf_ids_.empty() ? 0 : std::size_t{largest_id} + 1, kNone);
+  const std::size_t n = leaf_ids_.size();
+  for (std::uint32_t leaf = 0; leaf < n; ++leaf) leaf_of_id_[leaf_ids_[leaf]] = leaf;
+
+  // The boxes bounded every item for the build; from now on they bound the matching ones.
+  for (ClusterLevel& level : levels_) std::fill(level.boxes.begin(), level.boxes.end(), Bounds{});
+  tallies_.resize(clusters_.size());
+  leaf_matches_.assign(n, 1);
+  std::vector<std::uint32_t> everyone(n);
+  std::iota(everyone.begin(), everyone.end(), 0u);
+  recount(std::move(everyone));
+}
+
+std::pair<std::size_t, std::size_t> ClusterIndex::childRange(std::uint32_t cluster_id) const {
+  const std::size_t end = cluster_id + 1 < clusters_.size() ? clusters_[cluster_id + 1].child_begin
+                                                            : children_.size();
+  return {clusters_[cluster_id].child_begin, end};
+}
+
+// Depth first from the coarsest level, the points come in the leaf order, and each cluster
+// starts at its first point. Every level is sorted by where its nodes start: each cluster's
+// points are then a run of the leaf level, and a level's nodes come in the order of their
+// parents, so that a count walks every level front to back. The coarsest is already in
+// that order, and any level stays grouped by territory. Clusters are numbered in the same
+// walk, so that a level's clusters come in the order of their tallies too.
+void ClusterIndex::putInLeafOrder(const std::vector<std::uint32_t>& ids_along_curve,
+                                  const std::vector<std::uint32_t>& first_cluster) {
+  const std::size_t n = ids_along_curve.size();
+  std::vector<std::uint32_t> leaf_of_along(n);
+  std::vector<std::uint32_t> first_leaf(clusters_.size());
+  std::vector<std::uint32_t> cluster_order;  // new number to old
+  cluster_order.reserve(clusters_.size());
+  leaf_ids_.clear();
+  leaf_ids_.reserve(n);
   auto visit = [&](auto&& self, const ClusterNode& node) -> void {
     if (node.count == 1) {
-      leaf_ids_.push_back(node.ref);
+      leaf_of_along[node.ref] = static_cast<std::uint32_t>(leaf_ids_.size());
+      leaf_ids_.push_back(ids_along_curve[node.ref]);
       return;
     }
-    detail::ClusterRecord& record = clusters_[node.ref];
-    record.leaf_begin = static_cast<std::uint32_t>(leaf_ids_.size());
-    const std::size_t end =
-        node.ref + 1 < clusters_.size() ? clusters_[node.ref + 1].child_begin : children_.size();
-    for (std::size_t i = record.child_begin; i < end; ++i) self(self, children_[i]);
+    first_leaf[node.ref] = static_cast<std::uint32_t>(leaf_ids_.size());
+    cluster_order.push_back(node.ref);
+    const ClusterLevel& finer = levels_[level_slot_[clusters_[node.ref].level + 1u]];
+    const auto [begin, end] = childRange(node.ref);
+    for (std::size_t i = begin; i < end; ++i) self(self, finer.nodes[children_[i]]);
   };
-  for (const ClusterNode& node : levels_[level_slot_[0]].nodes) visit(visit, node);
+  for (const ClusterNode& node : levels_.back().nodes) visit(visit, node);
+
+  // From the coarsest level, so that the parents of a level are renumbered before it.
+  std::vector<std::uint32_t> coarser_index;  // the level above's, old to new
+  std::vector<std::uint32_t> index;
+  std::vector<std::uint64_t> keys;
+  for (std::size_t k = levels_.size(); k-- > 0;) {
+    ClusterLevel& level = levels_[k];
+    const auto count = static_cast<std::uint32_t>(level.nodes.size());
+    keys.clear();
+    keys.reserve(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      ClusterNode& node = level.nodes[i];
+      if (node.count == 1) node.ref = leaf_of_along[node.ref];
+      const std::uint64_t first = node.count == 1 ? node.ref : first_leaf[node.ref];
+      keys.push_back(first << 32 | i);
+    }
+    detail::radixSort(keys, 32, 32 + static_cast<int>(std::bit_width(n)));
+    index.resize(count);
+    std::vector<ClusterNode> nodes(count);
+    std::vector<std::uint32_t> parent(level.parent.size());
+    for (std::uint32_t j = 0; j < count; ++j) {
+      const auto i = static_cast<std::uint32_t>(keys[j]);
+      index[i] = j;
+      nodes[j] = level.nodes[i];
+      if (!parent.empty()) parent[j] = coarser_index[level.parent[i]];
+    }
+    level.nodes = std::move(nodes);
+    level.parent = std::move(parent);
+    // The clusters formed at the level above are made of this one's nodes.
+    if (k + 1 < levels_.size()) {
+      const std::size_t formed_end = k + 2 < levels_.size() ? first_cluster[k + 2] : clusters_.size();
+      for (std::uint32_t c = first_cluster[k + 1]; c < formed_end; ++c) {
+        const auto [begin, end] = childRange(c);
+        for (std::size_t i = begin; i < end; ++i) children_[i] = index[children_[i]];
+      }
+    }
+    coarser_index.swap(index);
+  }
+
+  std::vector<std::uint32_t> number(clusters_.size());  // old to new
+  std::vector<detail::ClusterRecord> records;
+  std::vector<std::uint32_t> children;
+  records.reserve(clusters_.size());
+  children.reserve(children_.size());
+  for (std::uint32_t old : cluster_order) {
+    number[old] = static_cast<std::uint32_t>(records.size());
+    const auto [begin, end] = childRange(old);
+    records.push_back(clusters_[old]);
+    records.back().child_begin = static_cast<std::uint32_t>(children.size());
+    children.insert(children.end(), children_.begin() + static_cast<std::ptrdiff_t>(begin),
+                    children_.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+  clusters_ = std::move(records);
+  children_ = std::move(children);
+  for (ClusterLevel& level : levels_) {
+    for (ClusterNode& node : level.nodes) {
+      if (node.count > 1) node.ref = number[node.ref];
+    }
+  }
+}
+
+void ClusterIndex::setMatching(std::span<const std::uint32_t> ids) {
+  // The last count goes first: it marked the points, clusters and boxes holding a match.
+  for (std::uint32_t c : counted_) tallies_[c].count = 0;
+  counted_.clear();
+  for (std::uint32_t leaf : matched_) leaf_matches_[leaf] = 0;
+  for (ClusterLevel& level : levels_) {
+    for (std::uint32_t box : level.filled_boxes) level.boxes[box] = Bounds{};
+    level.filled_boxes.clear();
+  }
+  std::vector<std::uint32_t> leaves;
+  leaves.reserve(std::min(ids.size(), size()));
+  for (std::uint32_t id : ids) {
+    const std::uint32_t leaf = id < leaf_of_id_.size() ? leaf_of_id_[id] : kNone;
+    if (leaf == kNone || leaf_matches_[leaf]) continue;
+    leaf_matches_[leaf] = 1;
+    leaves.push_back(leaf);
+  }
+  detail::radixSort(leaves, 0, static_cast<int>(std::bit_width(size())));
+  recount(std::move(leaves));
+}
+
+// Level by level from the leaves, only through the nodes holding a match: each goes on to
+// its parent, which is the same item (a point, or a cluster formed at a finer level) or a
+// cluster formed there, whose tally it adds to. A level's boxes are filled from its nodes,
+// then each depth of its tree from the one below. Nodes come in the leaf order, and so do
+// their parents and their boxes: each level is walked front to back, and each box is
+// reached by one run of nodes or boxes, and written once.
+void ClusterIndex::recount(std::vector<std::uint32_t> leaves) {
+  matched_ = std::move(leaves);
+  std::vector<std::uint32_t> holding = matched_;  // nodes of the level at hand; leaves first
+  std::vector<std::uint32_t> coarser;
+  for (std::size_t k = 0; k < levels_.size(); ++k) {
+    ClusterLevel& level = levels_[k];
+    fillBoxes(level, holding.size(), [&](std::size_t h) {
+      const ClusterNode& n = level.nodes[holding[h]];
+      const Point at = n.count == 1 ? Point{n.x, n.y} : tallies_[n.ref].position;
+      return std::pair{holding[h] / detail::kLeafSize, Bounds::of(at.x, at.y, at.x, at.y)};
+    });
+    for (std::size_t depth = 0, from = 0; depth + 2 < level.tree_start.size(); ++depth) {
+      const std::size_t to = level.filled_boxes.size();
+      fillBoxes(level, to - from, [&, from, depth](std::size_t f) {
+        const std::uint32_t box = level.filled_boxes[from + f];
+        const std::size_t up = level.tree_start[depth + 1] + (box - level.tree_start[depth]) / detail::kFanOut;
+        return std::pair{up, level.boxes[box]};
+      });
+      from = to;
+    }
+    if (k + 1 == levels_.size()) break;
+    const ClusterLevel& up = levels_[k + 1];
+    coarser.clear();
+    for (std::uint32_t i : holding) {
+      const std::uint32_t p = level.parent[i];
+      const ClusterNode& to = up.nodes[p];
+      const ClusterNode& n = level.nodes[i];
+      if (to.ref == n.ref && to.count == n.count) {  // the same point, or the same cluster
+        coarser.push_back(p);
+        continue;
+      }
+      ClusterTally part;
+      if (n.count == 1) {
+        part = {{n.x, n.y}, Bounds::of(n.x, n.y, n.x, n.y), 1, n.ref, kNone};
+      } else {
+        part = tallies_[n.ref];
+      }
+      ClusterTally& t = tallies_[to.ref];
+      if (t.count == 0) {
+        // A part that is a cluster of several matches stands for this one until another
+        // part joins it.
+        t = part;
+        if (part.count < 2) t.shown = to.ref;
+        coarser.push_back(p);
+        counted_.push_back(to.ref);
+        continue;
+      }
+      // A running mean: exact where all share one spot, and no sum of large coordinates.
+      t.count += part.count;
+      const double w = static_cast<double>(part.count) / t.count;
+      t.position = {t.position.x + (part.position.x - t.position.x) * w,
+                    t.position.y + (part.position.y - t.position.y) * w};
+      t.bounds.expand(part.bounds);
+      t.first = std::min(t.first, part.first);
+      t.shown = to.ref;
+    }
+    holding.swap(coarser);
+  }
 }
 
 double ClusterIndex::levelScale(int level) const { return std::ldexp(base_scale_, level); }
@@ -504,6 +727,24 @@ int ClusterIndex::levelForScale(double scale) const {
   return static_cast<int>(std::clamp(level, 0.0, static_cast<double>(leafLevel())));
 }
 
+std::optional<ClusterItem> ClusterIndex::drawn(const ClusterLevel& level, std::size_t i) const {
+  const ClusterNode& n = level.nodes[i];
+  std::uint32_t leaf = n.ref;
+  Territory territory;
+  if (n.count == 1) {
+    if (!leaf_matches_[leaf]) return std::nullopt;
+    territory = static_cast<Territory>(detail::territoryOf(level, i));
+  } else {
+    const ClusterTally& t = tallies_[n.ref];
+    territory = clusters_[n.ref].territory;
+    if (t.count == 0) return std::nullopt;
+    if (t.count > 1) return ClusterItem{t.shown, t.count, t.position, t.bounds, territory};
+    leaf = t.first;  // a single match: drawn as that point
+  }
+  const ClusterNode& p = levels_[0].nodes[leaf];
+  return ClusterItem{leaf_ids_[leaf], 1, {p.x, p.y}, Bounds::of(p.x, p.y, p.x, p.y), territory};
+}
+
 std::vector<ClusterItem> ClusterIndex::query(const Bounds& plane_view, int level) const {
   std::vector<ClusterItem> items;
   if (level_slot_.empty() || plane_view.empty()) return items;
@@ -511,62 +752,50 @@ std::vector<ClusterItem> ClusterIndex::query(const Bounds& plane_view, int level
   const ClusterLevel& l = levels_[level_slot_[static_cast<std::size_t>(level)]];
   auto enter = [&](const Bounds& b) { return b.intersects(plane_view); };
   detail::searchTree(l, enter, [&](std::size_t i) {
-    const ClusterNode& n = l.nodes[i];
-    if (!plane_view.contains({n.x, n.y})) return;
-    if (n.count > 1) {
-      items.push_back(clusterItem(n.ref));
-    } else {
-      items.push_back({n.ref,
-                       1,
-                       {n.x, n.y},
-                       Bounds::of(n.x, n.y, n.x, n.y),
-                       static_cast<Territory>(detail::territoryOf(l, i))});
-    }
+    const std::optional<ClusterItem> item = drawn(l, i);
+    if (item && plane_view.contains(item->position)) items.push_back(*item);
   });
   return items;
 }
 
-ClusterItem ClusterIndex::clusterItem(std::uint32_t cluster_id) const {
-  const detail::ClusterRecord& c = clusters_[cluster_id];
-  return {cluster_id, c.count, c.position, c.bounds, c.territory};
-}
-
 std::vector<ClusterItem> ClusterIndex::children(std::uint32_t cluster_id) const {
   std::vector<ClusterItem> items;
-  if (cluster_id >= clusters_.size()) return items;
-  const std::size_t begin = clusters_[cluster_id].child_begin;
-  const std::size_t end =
-      cluster_id + 1 < clusters_.size() ? clusters_[cluster_id + 1].child_begin : children_.size();
-  items.reserve(end - begin);
+  if (cluster_id >= tallies_.size() || tallies_[cluster_id].count < 2) return items;
+  // The cluster that splits its matching points: itself, or the part holding them all.
+  const std::uint32_t c = tallies_[cluster_id].shown;
+  const ClusterLevel& finer = levels_[level_slot_[clusters_[c].level + 1u]];
+  const auto [begin, end] = childRange(c);
   for (std::size_t i = begin; i < end; ++i) {
-    const ClusterNode& n = children_[i];
-    if (n.count > 1) {
-      items.push_back(clusterItem(n.ref));
-    } else {
-      items.push_back(
-          {n.ref, 1, {n.x, n.y}, Bounds::of(n.x, n.y, n.x, n.y), clusters_[cluster_id].territory});
-    }
+    if (auto item = drawn(finer, children_[i])) items.push_back(*item);
   }
   return items;
 }
 
 std::vector<std::uint32_t> ClusterIndex::leaves(std::uint32_t cluster_id, std::size_t limit,
                                                 std::size_t offset) const {
-  if (cluster_id >= clusters_.size()) return {};
-  const detail::ClusterRecord& c = clusters_[cluster_id];
-  if (offset >= c.count) return {};
-  const std::size_t n = std::min<std::size_t>(limit, c.count - offset);
-  const auto first = leaf_ids_.begin() + static_cast<std::ptrdiff_t>(c.leaf_begin + offset);
-  return {first, first + static_cast<std::ptrdiff_t>(n)};
+  if (cluster_id >= tallies_.size()) return {};
+  const ClusterTally& t = tallies_[cluster_id];
+  if (offset >= t.count) return {};
+  const std::size_t n = std::min<std::size_t>(limit, t.count - offset);
+  // Its matching points are a run of the matching ones, as its points are of all.
+  auto first = std::lower_bound(matched_.begin(), matched_.end(), t.first) +
+               static_cast<std::ptrdiff_t>(offset);
+  std::vector<std::uint32_t> ids;
+  ids.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) ids.push_back(leaf_ids_[*first++]);
+  return ids;
 }
 
 Bounds ClusterIndex::bounds(std::uint32_t cluster_id) const {
-  return cluster_id < clusters_.size() ? clusters_[cluster_id].bounds : Bounds{};
+  return cluster_id < tallies_.size() && tallies_[cluster_id].count > 0 ? tallies_[cluster_id].bounds
+                                                                         : Bounds{};
 }
 
 int ClusterIndex::expansionLevel(std::uint32_t cluster_id) const {
-  // A cluster only forms from two items or more, so it always splits one level finer.
-  return cluster_id < clusters_.size() ? clusters_[cluster_id].level + 1 : -1;
+  // A cluster splits one level finer than where it formed; one whose matches all lie in
+  // one part splits where that part does.
+  if (cluster_id >= tallies_.size() || tallies_[cluster_id].count < 2) return -1;
+  return clusters_[tallies_[cluster_id].shown].level + 1;
 }
 
 std::vector<Point> fanOut(std::size_t count, double radius_px, double spacing_px) {

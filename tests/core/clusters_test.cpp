@@ -14,107 +14,12 @@
 #include <vector>
 
 #include "camera.h"
+#include "clusters_test_support.h"
 
 namespace {
 
-using core::Bounds;
-using core::ClusterIndex;
-using core::ClusterItem;
+using namespace cluster_test;
 using core::ClusterOptions;
-using core::ClusterPoint;
-using core::Point;
-using core::Territory;
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
-const Bounds kEverywhere = Bounds::of(-kInf, -kInf, kInf, kInf);
-
-// A power of two keeps every level's scale, and so every distance below, exact.
-constexpr double kBase = 1.0 / 1024;
-
-std::vector<std::uint32_t> leavesOf(const ClusterIndex& index, const ClusterItem& item) {
-  if (!item.isCluster()) return {item.id};
-  return index.leaves(item.id);
-}
-
-std::vector<std::uint32_t> sorted(std::vector<std::uint32_t> v) {
-  std::sort(v.begin(), v.end());
-  return v;
-}
-
-double distance(Point a, Point b) { return std::hypot(a.x - b.x, a.y - b.y); }
-
-// Points spread over a few territories, each in a box of its own as insets are, with some
-// stacked on one spot and a dense patch; ids are 0..n-1 in input order.
-std::vector<ClusterPoint> randomPoints(std::size_t n, std::uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> x(100e3, 1.25e6);
-  std::uniform_real_distribution<double> y(6.05e6, 7.11e6);
-  std::uniform_real_distribution<double> inset(0, 50e3);
-  std::uniform_real_distribution<double> patch(0, 200);
-  std::uniform_int_distribution<int> kind(0, 9);
-  std::vector<ClusterPoint> points;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    ClusterPoint p{{}, Territory::Metropole, i};
-    switch (kind(rng)) {
-      case 0:  // Guadeloupe's inset
-        p.territory = Territory::Guadeloupe;
-        p.position = {-200e3 + inset(rng), 6.5e6 + inset(rng)};
-        break;
-      case 1:  // Réunion's inset, overlapping Guadeloupe's: territory alone keeps them apart
-        p.territory = Territory::Reunion;
-        p.position = {-200e3 + inset(rng), 6.5e6 + inset(rng)};
-        break;
-      case 2:  // one address shared by many
-        p.position = {652e3, 6.862e6};
-        break;
-      case 3:  // a dense neighbourhood
-        p.position = {800e3 + patch(rng), 6.5e6 + patch(rng)};
-        break;
-      default:
-        p.position = {x(rng), y(rng)};
-    }
-    points.push_back(p);
-  }
-  return points;
-}
-
-// Checks what must hold of any index at any level: the items cover every point once, and
-// each cluster's count, centre, bounds and territory are those of its points.
-void expectLevelCoversPoints(const ClusterIndex& index, const std::vector<ClusterPoint>& points,
-                             int level) {
-  SCOPED_TRACE("level " + std::to_string(level));
-  const std::vector<ClusterItem> items = index.query(kEverywhere, level);
-  std::vector<int> seen(points.size(), 0);
-  std::uint64_t total = 0;
-  for (const ClusterItem& item : items) {
-    const std::vector<std::uint32_t> ids = leavesOf(index, item);
-    ASSERT_EQ(ids.size(), item.count);
-    total += item.count;
-    Bounds bounds;
-    double sx = 0;
-    double sy = 0;
-    for (std::uint32_t id : ids) {
-      ASSERT_LT(id, points.size());
-      ++seen[id];
-      const ClusterPoint& p = points[id];
-      EXPECT_EQ(p.territory, item.territory);
-      bounds.expand(p.position);
-      sx += p.position.x;
-      sy += p.position.y;
-    }
-    EXPECT_EQ(item.bounds.min_x, bounds.min_x);
-    EXPECT_EQ(item.bounds.min_y, bounds.min_y);
-    EXPECT_EQ(item.bounds.max_x, bounds.max_x);
-    EXPECT_EQ(item.bounds.max_y, bounds.max_y);
-    EXPECT_NEAR(item.position.x, sx / static_cast<double>(ids.size()), 1e-6);
-    EXPECT_NEAR(item.position.y, sy / static_cast<double>(ids.size()), 1e-6);
-    if (item.isCluster()) {
-      EXPECT_EQ(index.bounds(item.id).min_x, bounds.min_x);
-    }
-  }
-  EXPECT_EQ(total, points.size());
-  for (std::size_t id = 0; id < points.size(); ++id) EXPECT_EQ(seen[id], 1) << "id " << id;
-}
 
 TEST(Clusters, EveryLevelCoversEveryPointExactlyOnce) {
   const std::vector<ClusterPoint> points = randomPoints(3000, 1);
