@@ -91,6 +91,7 @@ std::optional<std::string> MapState::rebuildScene() {
     if (it != region_index.end()) region_of_[i] = it->second;
   }
   home_fitted_ = false;
+  clusters_ = ClusterIndex();
   cluster_base_scale_ = 0;  // clustered again once the overview's scale is known
   spider_.reset();
   items_stale_ = true;
@@ -109,7 +110,7 @@ void MapState::refreshMatching() {
   place_matches_ = places_.find(query_);
   spider_.reset();
   countRegions();
-  rebuildClusters();
+  recountClusters();
   refreshList();
 }
 
@@ -122,23 +123,26 @@ void MapState::countRegions() {
 }
 
 void MapState::rebuildClusters() {
-  items_stale_ = true;
-  labels_stale_ = true;  // the names make room for the markers
   if (!scene_ || cluster_base_scale_ <= 0) {
     clusters_ = ClusterIndex();
-    return;
+  } else {
+    // Every marker, whatever the filters: a filter change only recounts the clusters.
+    std::vector<ClusterPoint> points;
+    points.reserve(scene_->markers.size());
+    for (const SceneMarker& m : scene_->markers) points.push_back({m.plane, m.territory, m.catalyseur});
+    // The finest level is the deepest the camera can zoom to: points still together there are
+    // fanned out by a click rather than zoomed onto in vain.
+    ClusterOptions cluster_options;
+    cluster_options.max_zoom = static_cast<int>(std::floor(std::log2(options_.max_zoom / options_.min_zoom)));
+    clusters_ = ClusterIndex(points, cluster_base_scale_, cluster_options);
   }
-  std::vector<ClusterPoint> points;
-  points.reserve(matching_.size());
-  for (std::uint32_t index : matching_) {
-    const std::uint32_t m = marker_of_[index];
-    if (m != kNone) points.push_back({scene_->markers[m].plane, scene_->markers[m].territory, index});
-  }
-  // The finest level is the deepest the camera can zoom to: points still together there are
-  // fanned out by a click rather than zoomed onto in vain.
-  ClusterOptions cluster_options;
-  cluster_options.max_zoom = static_cast<int>(std::floor(std::log2(options_.max_zoom / options_.min_zoom)));
-  clusters_ = ClusterIndex(points, cluster_base_scale_, cluster_options);
+  recountClusters();
+}
+
+void MapState::recountClusters() {
+  clusters_.setMatching(matching_);
+  items_stale_ = true;
+  labels_stale_ = true;  // the names make room for the markers
 }
 
 Changes MapState::setFilters(const Filters& filters, std::vector<std::string>* rejected) {

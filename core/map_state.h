@@ -251,7 +251,10 @@ class MapState {
   // Builds the scene once both files are in; the reason when it cannot.
   std::optional<std::string> rebuildScene();
   void refreshMatching();
+  // The clusters are built over every marker once the scene and the overview's scale are
+  // known, and recounted for the matching catalyseurs on every filter or search change.
   void rebuildClusters();
+  void recountClusters();
   void countRegions();
   void fitHome();
   Changes viewMoved();

@@ -612,6 +612,93 @@ TEST_F(MapStateTest, VisibleCountFollowsTheView) {
   EXPECT_EQ(state.visibleCount(), 0u);
 }
 
+// What the overview draws for a filter or a search: the clusters are those of every
+// catalyseur, recounted. Each expected item by its catalyseurs, placed at their mean.
+struct DrawnCase {
+  const char* name;
+  core::Filters filters;
+  const char* search;
+  std::vector<std::vector<const char*>> items;
+};
+
+const DrawnCase kDrawnCases[] = {
+    {"none", {}, "", {{"paris-a", "paris-b"}, {"lyon", "villeurbanne"}, {"rennes"}, {"marseille"}, {"saint-denis"}}},
+    {"dialogue", {{"dialogue"}, {}, {}, {}}, "", {{"paris-a"}, {"rennes"}, {"saint-denis"}}},
+    {"lieu", {{"lieu"}, {}, {}, {}}, "", {{"paris-b"}, {"marseille"}}},
+    {"experimentation", {{"experimentation"}, {}, {}, {}}, "", {{"lyon", "villeurbanne"}}},
+    {"ile_de_france", {{}, {}, {}, {"11"}}, "", {{"paris-a", "paris-b"}}},
+    {"search_forge", {}, "forge", {{"villeurbanne"}}},
+    {"search_cooperative", {}, "cooperative", {{"lyon"}}},
+    {"search_nothing", {}, "zzzz", {}},
+};
+
+class MapStateDrawnTest : public MapStateTest, public testing::WithParamInterface<DrawnCase> {};
+
+TEST_P(MapStateDrawnTest, TheOverviewDrawsTheMatchesOfEachBubble) {
+  const DrawnCase& c = GetParam();
+  state.setFilters(c.filters);
+  state.search(c.search);
+  std::vector<bool> found(c.items.size(), false);
+  ASSERT_EQ(state.items().size(), c.items.size());
+  for (const core::MapItem& drawn : state.items()) {
+    bool matched = false;
+    for (std::size_t e = 0; e < c.items.size(); ++e) {
+      const auto& ids = c.items[e];
+      Point mean;
+      for (const char* id : ids) {
+        mean.x += positionOf(index(id)).x / static_cast<double>(ids.size());
+        mean.y += positionOf(index(id)).y / static_cast<double>(ids.size());
+      }
+      const Point at = state.camera().planeToScreen(mean);
+      if (std::hypot(drawn.screen.x - at.x, drawn.screen.y - at.y) > 0.01 || drawn.item.count != ids.size()) continue;
+      if (ids.size() == 1 && drawn.item.id != index(ids[0])) continue;
+      EXPECT_FALSE(found[e]) << "drawn twice";
+      found[e] = matched = true;
+      EXPECT_EQ(drawn.item.isCluster(), ids.size() > 1);
+    }
+    EXPECT_TRUE(matched) << "unexpected item of " << drawn.item.count << " at " << drawn.screen.x << "," << drawn.screen.y;
+  }
+  std::size_t visible = 0;
+  for (const auto& ids : c.items) visible += ids.size();
+  EXPECT_EQ(state.visibleCount(), visible);
+}
+
+INSTANTIATE_TEST_SUITE_P(MapState, MapStateDrawnTest, testing::ValuesIn(kDrawnCases),
+                         [](const auto& test) { return std::string(test.param.name); });
+
+// The one catalyseur a search leaves of a bubble is its own marker: a click opens its card.
+TEST_F(MapStateTest, TheOneMatchOfABubbleIsAMarkerThatOpensItsCard) {
+  state.search("forge");
+  ASSERT_EQ(state.items().size(), 1u);
+  const core::MapItem drawn = state.items()[0];
+  EXPECT_FALSE(state.clusterZooms(drawn.item));
+  EXPECT_TRUE(state.screenPosition(index("villeurbanne")));
+  EXPECT_TRUE(state.activate(drawn).has(Change::Selection));
+  EXPECT_EQ(state.selected(), index("villeurbanne"));
+  // The search cleared, the bubble is back, whole.
+  state.search("");
+  EXPECT_TRUE(itemHolding(index("lyon"), 2));
+  EXPECT_FALSE(state.screenPosition(index("villeurbanne")));
+}
+
+// Paris's two entries share a spot: together they fan out, one alone opens its card.
+TEST_F(MapStateTest, AFilteredBubbleFansOutOnlyWhatMatches) {
+  state.setFilters({{}, {}, {}, {"11", "84"}});
+  const auto paris = itemHolding(index("paris-a"), 2);
+  ASSERT_TRUE(paris);
+  EXPECT_EQ(state.activate(*paris), Changes(Change::Drawing));
+  int fanned = 0;
+  for (const auto& item : state.items()) fanned += item.leg_from.has_value();
+  EXPECT_EQ(fanned, 2);
+  // A filter change folds the fan; with only one of them left there is nothing to fan out.
+  state.setFilters({{"lieu"}, {}, {}, {"11", "84"}});
+  for (const auto& item : state.items()) EXPECT_FALSE(item.leg_from);
+  const auto alone = itemHolding(index("paris-b"), 1);
+  ASSERT_TRUE(alone);
+  EXPECT_EQ(alone->item.id, index("paris-b"));
+  EXPECT_TRUE(state.activate(*alone).has(Change::Selection));
+}
+
 TEST_F(MapStateTest, RegionalViewIsAToggle) {
   EXPECT_EQ(state.setRegional(true), Changes(Change::Regional));
   EXPECT_TRUE(state.regional());
