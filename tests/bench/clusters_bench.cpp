@@ -1,6 +1,8 @@
-// What clustering costs: building the index, a filter change, and the view query, done on
-// every pan or zoom. Points are spread over mainland France's Lambert-93 extent, uniformly,
-// or gathered around towns as real addresses are.
+// What clustering costs: building the index over every point, done once per dataset and
+// overview scale; a filter change, which recounts it for the matching points (against a
+// new index over the matching points alone, as filter changes were first done); and the
+// view query, done on every pan or zoom. Points are spread over mainland France's
+// Lambert-93 extent, uniformly, or gathered around towns as real addresses are.
 //
 // With CLUSTERS_BENCH_POINTS naming a file of little-endian float64 (lon, lat) pairs,
 // BM_BuildFromFile also times building on those points, put on the Web-Mercator plane that
@@ -9,6 +11,7 @@
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -33,6 +36,15 @@ using core::ClusterPoint;
 
 // About the scale at which a 1280 × 800 view shows the whole mainland.
 constexpr double kOverviewScale = 7e-4;
+
+// As the map clusters (MapState): level 0 at the widest view, a quarter of the overview,
+// the finest at the deepest zoom, 400 times the overview.
+constexpr double kMapBaseScale = kOverviewScale / 4;
+const core::ClusterOptions kMapOptions = [] {
+  core::ClusterOptions options;
+  options.max_zoom = 10;  // floor(log2(400 / 0.25))
+  return options;
+}();
 
 std::uniform_real_distribution<double> kX(100e3, 1.25e6);
 std::uniform_real_distribution<double> kY(6.05e6, 7.11e6);
@@ -132,14 +144,61 @@ std::vector<std::uint32_t> matchingIds(const std::vector<ClusterPoint>& points, 
   return ids;
 }
 
-// A filter change as it was first done: a new index over the matching points alone.
+// The index over every point of a dataset, built once, as the map does.
+ClusterIndex& builtOnce(bool gathered, std::size_t n) {
+  static std::map<std::pair<bool, std::size_t>, std::unique_ptr<ClusterIndex>> indexes;
+  auto& index = indexes[{gathered, n}];
+  if (!index) index = std::make_unique<ClusterIndex>(dataset(gathered, n), kMapBaseScale, kMapOptions);
+  return *index;
+}
+
+// A filter change: the index recounted for the matches, from the same filter (as a
+// keystroke that changes little would).
+void BM_RecountForFilter(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  ClusterIndex& index = builtOnce(true, n);
+  const std::vector<std::uint32_t> ids = matchingIds(dataset(true, n), static_cast<Filter>(state.range(1)));
+  index.setMatching(ids);
+  for (auto _ : state) {
+    index.setMatching(ids);
+    benchmark::DoNotOptimize(index);
+  }
+  state.SetLabel(kFilterNames[state.range(1)]);
+  state.counters["matching"] = static_cast<double>(index.matchingCount());
+}
+BENCHMARK(BM_RecountForFilter)
+    ->ArgsProduct({{350, 100'000, 1'000'000}, {0, 1, 2, 3}})
+    ->Unit(benchmark::kMillisecond);
+
+// The first filter: from every point matching to the filter's, which must first forget
+// the count of every point. Only that change is timed.
+void BM_RecountFromNoFilter(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  ClusterIndex& index = builtOnce(true, n);
+  const std::vector<std::uint32_t> all = matchingIds(dataset(true, n), Filter::All);
+  const std::vector<std::uint32_t> ids = matchingIds(dataset(true, n), static_cast<Filter>(state.range(1)));
+  for (auto _ : state) {
+    index.setMatching(all);
+    const auto start = std::chrono::steady_clock::now();
+    index.setMatching(ids);
+    state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  state.SetLabel(kFilterNames[state.range(1)]);
+}
+BENCHMARK(BM_RecountFromNoFilter)
+    ->ArgsProduct({{350, 100'000, 1'000'000}, {1, 2, 3}})
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
+
+// A filter change as it was first done: a new index over the matching points alone. With
+// every point, what the map builds once.
 void BM_RebuildForFilter(benchmark::State& state) {
   const auto& points = dataset(true, static_cast<std::size_t>(state.range(0)));
   const auto filter = static_cast<Filter>(state.range(1));
   std::vector<ClusterPoint> kept;
   for (std::uint32_t id : matchingIds(points, filter)) kept.push_back(points[id]);
   for (auto _ : state) {
-    ClusterIndex index(kept, kOverviewScale);
+    ClusterIndex index(kept, kMapBaseScale, kMapOptions);
     benchmark::DoNotOptimize(index);
   }
   state.SetLabel(kFilterNames[state.range(1)]);
@@ -170,6 +229,29 @@ void BM_Query(benchmark::State& state) {
 }
 BENCHMARK(BM_Query)
     ->ArgsProduct({{10'000, 100'000, 1'000'000}, {0, 4, 8, 12}})
+    ->Unit(benchmark::kMicrosecond);
+
+// Views once filtered, the whole mainland at level 0 and a 1280 × 800 view over Paris at
+// levels 4 and 8: the cost follows the items drawn, not the points indexed.
+void BM_QueryAfterFilter(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  ClusterIndex& index = builtOnce(true, n);
+  index.setMatching(matchingIds(dataset(true, n), static_cast<Filter>(state.range(2))));
+  core::Camera camera;
+  camera.setViewport(1280, 800);
+  camera.setView({652e3, 6.862e6}, index.levelScale(static_cast<int>(state.range(1))));
+  const core::Bounds view = state.range(1) == 0 ? core::Bounds::of(-1e9, -1e9, 1e9, 1e9) : camera.visibleBounds();
+  std::size_t items = 0;
+  for (auto _ : state) {
+    const std::vector<core::ClusterItem> found = index.query(view, static_cast<int>(state.range(1)));
+    items = found.size();
+    benchmark::DoNotOptimize(found.data());
+  }
+  state.SetLabel(kFilterNames[state.range(2)]);
+  state.counters["items"] = static_cast<double>(items);
+}
+BENCHMARK(BM_QueryAfterFilter)
+    ->ArgsProduct({{350, 100'000, 1'000'000}, {0, 4, 8}, {0, 1, 3}})
     ->Unit(benchmark::kMicrosecond);
 
 // Web Mercator's sphere, and the width of the world in pixels at level 0, as supercluster's
