@@ -296,7 +296,7 @@ class MapState {
   Facets facets_;
   std::vector<std::uint32_t> region_counts_;
   std::uint32_t regional_max_ = 0;
-  ClusterIndex clusters_;
+  ClusterIndex clusters_;  // of every marker, counted for the matching ones
   double cluster_base_scale_ = 0;
   std::size_t list_limit_;
   std::vector<std::uint32_t> listed_;
