@@ -150,6 +150,9 @@ struct Builder {
           continue;
         }
         for (std::uint32_t j : near) parent[j] = at;
+        // Along the curve, as the seed is before them: the leaf order, depth first, then
+        // follows the curve within each cluster, and a run of it stays in a small box.
+        std::sort(near.begin(), near.end());
         out.nodes.push_back(merge(nodes, i, level, static_cast<Territory>(t)));
         next_wake.push_back(kAlwaysAwake);
       }
