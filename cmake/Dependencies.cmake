@@ -51,17 +51,16 @@ add_custom_command(
   VERBATIM)
 add_custom_target(ui_font DEPENDS ${CATALYSEURS_FONT})
 
-# Dear ImGui, compiled from source for both targets.
+# Dear ImGui, compiled from source for both targets, with its SDL2 platform backend; the app
+# draws ImGui's output with its own renderer (app/interface_renderer.*).
 set(IMGUI ${CATALYSEURS_IMGUI_DIR})
 add_library(imgui STATIC
   ${IMGUI}/imgui.cpp ${IMGUI}/imgui_draw.cpp ${IMGUI}/imgui_tables.cpp ${IMGUI}/imgui_widgets.cpp
-  ${IMGUI}/backends/imgui_impl_sdl2.cpp ${IMGUI}/backends/imgui_impl_opengl3.cpp)
+  ${IMGUI}/backends/imgui_impl_sdl2.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI} ${IMGUI}/backends)
 # 32-bit indices: one region or a dense marker layer may exceed 65 535 vertices.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS ImDrawIdx=unsigned)
 if(EMSCRIPTEN)
-  # WebGL2 is GLES 3.0; without this ImGui would pick GLES 2 (WebGL1).
-  target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
   target_compile_options(imgui PRIVATE -fwasm-exceptions)
 endif()
 
