@@ -35,17 +35,21 @@ std::string distance(double metres) {
 
 ImVec2 textSize(const std::string& text) { return ImGui::CalcTextSize(text.c_str()); }
 
+// The regional view's classes of counts, for regions holding up to `max` catalyseurs.
+Legend regionalLegend(const Strings& strings, std::uint32_t max) {
+  Legend legend;
+  legend.title = strings("regional_view");
+  for (const auto& c : core::choroplethLegend(max))
+    legend.rows.push_back({c.low == c.high ? core::text::groupThousands(c.low)
+                                           : core::text::groupThousands(c.low) + "\xE2\x80\x93" + core::text::groupThousands(c.high),
+                           kChoroplethRamp[c.cls]});
+  return legend;
+}
+
 // The legend of what the map shows: métiers, or the regional view's classes of counts.
 Legend legendOf(const core::MapState& state, const Strings& strings, bool regional) {
+  if (regional) return regionalLegend(strings, state.regionalMax());
   Legend legend;
-  if (regional) {
-    legend.title = strings("regional_view");
-    for (const auto& c : core::choroplethLegend(state.regionalMax()))
-      legend.rows.push_back({c.low == c.high ? core::text::groupThousands(c.low)
-                                             : core::text::groupThousands(c.low) + "\xE2\x80\x93" + core::text::groupThousands(c.high),
-                             kChoroplethRamp[c.cls]});
-    return legend;
-  }
   legend.title = strings("legend_title");
   for (std::size_t m = 0; m < core::kMetierSlugs.size(); ++m)
     legend.rows.push_back({strings("metier_short_" + std::string(core::kMetierSlugs[m])), 0, &kMarkerStyles[m]});
@@ -134,9 +138,12 @@ core::OverlaySizes measureOverlays(const core::MapState& state, const Strings& s
   sizes.attribution_short = boxSize(strings("attribution_short"), 8, 4);
   // The longest bar, under the widest label it can have.
   sizes.scale_bar = {std::max(120.0f, textSize("8\xC2\xA0" "888\xC2\xA0km " + strings("scale_mainland")).x) + 2 * kPad, line + 18};
-  // Room for either legend, so that switching views does not move the overlays.
+  // Room for either legend, so that switching views does not move the overlays, and for the
+  // widest counts the regional one can show whatever the filters: a filter that changed the
+  // legend's size would move the overview, and make the map cluster its markers again.
   const ImVec2 metiers = legendSize(legendOf(state, strings, false), core::kMetierSlugs.size());
-  const ImVec2 regional = legendSize(legendOf(state, strings, true), core::kChoroplethClassCount);
+  const auto most = static_cast<std::uint32_t>(state.catalyseurs().size());
+  const ImVec2 regional = legendSize(regionalLegend(strings, most), core::kChoroplethClassCount);
   sizes.legend = {std::max(metiers.x, regional.x), std::max(metiers.y, regional.y)};
   sizes.legend_toggle = boxSize(strings("legend_toggle"), kPad, 5);
   sizes.legend_toggle.width += 16;  // the chevron
