@@ -55,17 +55,22 @@ struct Projector::Impl {
     return result;
   }
 
+  // PROJ marks a point it cannot project with HUGE_VAL (an infinity) or a NaN.
+  static bool projected(double x, double y) { return std::isfinite(x) && std::isfinite(y); }
+
+  Error outside(int epsg, PJ* op, const std::string& which) const {
+    const int code = proj_errno(op);
+    std::string message = "EPSG:" + std::to_string(epsg) + ": " + which + " outside the projection";
+    if (code != 0) message += std::string(" (") + proj_context_errno_string(ctx.get(), code) + ")";
+    return Error{message};
+  }
+
   Result<PJ_COORD> transform(int epsg, PJ_DIRECTION direction, double a, double b) const {
     auto op = operation(epsg);
     if (!op) return op.error();
     proj_errno_reset(*op);
     PJ_COORD out = proj_trans(*op, direction, proj_coord(a, b, 0, 0));
-    if (!std::isfinite(out.xy.x) || !std::isfinite(out.xy.y) || out.xy.x == HUGE_VAL) {
-      const int code = proj_errno(*op);
-      std::string message = "EPSG:" + std::to_string(epsg) + ": point outside the projection";
-      if (code != 0) message += std::string(" (") + proj_context_errno_string(ctx.get(), code) + ")";
-      return Error{message};
-    }
+    if (!projected(out.xy.x, out.xy.y)) return outside(epsg, *op, "point");
     return out;
   }
 };
@@ -115,11 +120,7 @@ Result<std::size_t> Projector::forwardInPlace(Territory territory, std::span<Poi
   proj_trans_generic(*op, PJ_FWD, &points[0].x, sizeof(Point), points.size(), &points[0].y, sizeof(Point),
                      points.size(), nullptr, 0, 0, nullptr, 0, 0);
   for (std::size_t i = 0; i < points.size(); ++i) {
-    if (std::isfinite(points[i].x) && std::isfinite(points[i].y) && points[i].x != HUGE_VAL) continue;
-    const int code = proj_errno(*op);
-    std::string message = "EPSG:" + std::to_string(epsg) + ": point " + std::to_string(i + 1) + " outside the projection";
-    if (code != 0) message += std::string(" (") + proj_context_errno_string(impl_->ctx.get(), code) + ")";
-    return Error{message};
+    if (!Impl::projected(points[i].x, points[i].y)) return impl_->outside(epsg, *op, "point " + std::to_string(i + 1));
   }
   return points.size();
 }
