@@ -34,7 +34,7 @@ bool App::init() {
 
 void App::redraw(core::Changes changes) {
   if (!changes.any()) return;
-  frames_to_draw_ = std::max(frames_to_draw_, 3);
+  frames_to_draw_ = std::max(frames_to_draw_, 1);
   platform::wake();
 }
 
@@ -81,7 +81,7 @@ FrameResult App::frame() {
   while (SDL_PollEvent(&event)) {
     window_.process(event);
     changes |= input_.handle(event, *state_, window_.width(), window_.height());
-    frames_to_draw_ = std::max(frames_to_draw_, 3);  // ImGui's hover and active states settle
+    frames_to_draw_ = std::max(frames_to_draw_, 1);  // ImGui's hover and active states follow it
   }
   if (input_.quit()) return FrameResult::Quit;
   changed(changes);
@@ -90,9 +90,12 @@ FrameResult App::frame() {
 
   window_.beginFrame();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  changes = state_->resize(display.x, display.y);
+  // What changes before the map is drawn is shown by this frame: the page hears of it, and
+  // no other frame is needed for it. What the drawing itself changes (the hover, a click)
+  // takes the next frame.
+  core::Changes shown = state_->resize(display.x, display.y);
   // Measured in every frame drawn: the words, the font and the data decide them.
-  changes |= state_->setOverlaySizes(measureOverlays(*state_, strings_));
+  shown |= state_->setOverlaySizes(measureOverlays(*state_, strings_));
   ImGui::SetNextWindowPos({0, 0});
   ImGui::SetNextWindowSize(display);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
@@ -101,17 +104,23 @@ FrameResult App::frame() {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
   ImGui::PopStyleVar();
+  std::string tooltip;
+  changes = {};
   if (state_->ready()) {
     const MapPointer pointer = map_view_.readPointer(display.x, display.y);
-    changes |= input_.applyGestures(pointer, *state_);
+    shown |= input_.applyGestures(pointer, *state_);
     const MapHits hits = map_view_.draw(*state_, pointer);
-    changes |= input_.applyHits(pointer, hits, *state_);
-    drawTooltip(*state_, strings_, hits);
+    changes = input_.applyHits(pointer, hits, *state_);
+    tooltip = drawTooltip(*state_, strings_, hits);
   }
   ImGui::End();
   if (state_->ready()) drawOverlays(*state_, strings_);
   window_.endFrame(kPalette.sea);
+  bridge_->note(shown);
   changed(changes);
+  // One change draws one frame; another follows only when this one is not final.
+  if (!Window::settled() || tooltip != last_tooltip_) frames_to_draw_ = std::max(frames_to_draw_, 1);
+  last_tooltip_ = std::move(tooltip);
 
   // What the map changed on its own reaches the page once per frame.
   if (const std::string snapshot = bridge_->takeSnapshot(); !snapshot.empty()) platform::push(snapshot);

@@ -59,8 +59,10 @@ class App {
   MapView map_view_;
   Input input_;
 
-  // ImGui needs a few frames after an input to settle hover and active states.
-  int frames_to_draw_ = 3;
+  // Frames still to draw: one per change, and one more whenever a frame leaves ImGui
+  // unsettled (Window::settled) or shows a new tooltip, which ImGui sizes one frame late.
+  int frames_to_draw_ = 1;
+  std::string last_tooltip_;
   bool first_data_frame_drawn_ = false;
 };
 

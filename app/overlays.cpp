@@ -169,28 +169,30 @@ void drawOverlays(const core::MapState& state, const Strings& strings) {
     drawLegend(legendOf(state, strings, state.regional()), *o.legend);
 }
 
-void drawTooltip(const core::MapState& state, const Strings& strings, const MapHits& hits) {
+std::string drawTooltip(const core::MapState& state, const Strings& strings, const MapHits& hits) {
+  std::string text;
   if (hits.inset_title) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::SetTooltip("%s", std::string(strings.territoryName(*hits.inset_title)).c_str());
+    text = strings.territoryName(*hits.inset_title);
   } else if (hits.item) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const core::ClusterItem& item = state.items()[*hits.item].item;
     if (item.isCluster()) {
       // Only a cluster that zooming can split promises a zoom; the others fan out.
       const char* key = state.clusterZooms(item) ? "cluster_tooltip" : "cluster_tooltip_fan";
-      ImGui::SetTooltip("%s", strings.format(key, {{"n", core::text::groupThousands(item.count)}}).c_str());
+      text = strings.format(key, {{"n", core::text::groupThousands(item.count)}});
     } else {
       const core::Catalyseur& c = state.catalyseurs()[item.id];
       const core::RegionInfo* region = core::regionByCode(c.region);
-      ImGui::SetTooltip("%s\n%s, %s", c.nom.c_str(), c.commune.c_str(),
-                        region ? std::string(region->name_fr).c_str() : c.region.c_str());
+      text = c.nom + "\n" + c.commune + ", " + (region ? std::string(region->name_fr) : c.region);
     }
   } else if (hits.region) {
     const auto& region = state.scene().regions[*hits.region];
     const std::string n = core::text::groupThousands(state.regionCounts()[*hits.region]);
-    ImGui::SetTooltip("%s", strings.format("region_tooltip", {{"region", region.nom}, {"n", n}}).c_str());
+    text = strings.format("region_tooltip", {{"region", region.nom}, {"n", n}});
   }
+  if (!text.empty()) ImGui::SetTooltip("%s", text.c_str());
+  return text;
 }
 
 }  // namespace app

@@ -16,6 +16,8 @@ core::OverlaySizes measureOverlays(const core::MapState& state, const Strings& s
 void drawOverlays(const core::MapState& state, const Strings& strings);
 
 // The tooltip and the hand cursor for what the pointer is over.
-void drawTooltip(const core::MapState& state, const Strings& strings, const MapHits& hits);
+// Returns the tooltip's text, empty when none shows: ImGui sizes a tooltip from its text one
+// frame late, so a new text takes one more frame.
+std::string drawTooltip(const core::MapState& state, const Strings& strings, const MapHits& hits);
 
 }  // namespace app

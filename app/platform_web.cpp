@@ -28,7 +28,9 @@ WebState& state() {
 
 void mainLoop(void*) {
   WebState& s = state();
-  if (s.app->frame() == FrameResult::Idle) {
+  const FrameResult result = s.app->frame();
+  if (result == FrameResult::Busy) web::frameDrawn();
+  if (result == FrameResult::Idle) {
     emscripten_pause_main_loop();
     s.paused = true;
   }

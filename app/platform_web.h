@@ -26,6 +26,8 @@ void serve(Engine engine);
 
 // Module.onFirstFrame: the data is served (and, for the map, drawn).
 void firstFrameDrawn();
+// Module.framesDrawn counts the frames the map has drawn, for measurements and tests.
+void frameDrawn();
 // Module.onSnapshot: what changed without the page asking.
 void push(const std::string& snapshot);
 

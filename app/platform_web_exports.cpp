@@ -27,12 +27,17 @@ EM_JS(void, js_first_frame_drawn, (), {
   if (Module.onFirstFrame) Module.onFirstFrame();
 });
 
+EM_JS(void, js_frame_drawn, (), {
+  Module.framesDrawn = (Module.framesDrawn || 0) + 1;
+});
+
 EM_JS(void, js_push, (const char* snapshot), {
   if (Module.onSnapshot) Module.onSnapshot(UTF8ToString(snapshot));
 });
 
 void serve(Engine engine) { exports().engine = std::move(engine); }
 void firstFrameDrawn() { js_first_frame_drawn(); }
+void frameDrawn() { js_frame_drawn(); }
 void push(const std::string& snapshot) { js_push(snapshot.c_str()); }
 
 }  // namespace app::web

@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // the input queue and hidden windows, for settled()
 #include <imgui_impl_sdl2.h>
 
 #include <cfloat>
@@ -135,6 +136,15 @@ double Window::textWidth(std::string_view text) {
 }
 
 double Window::fontSize() { return kFontSize; }
+
+bool Window::settled() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (!g.InputEventsQueue.empty()) return false;
+  for (const ImGuiWindow* window : g.Windows)
+    if (window->Active && (window->HiddenFramesCanSkipItems > 0 || window->HiddenFramesCannotSkipItems > 0))
+      return false;
+  return true;
+}
 
 void Window::recreateDeviceObjects() {
   if (imgui_ready_) renderer_.restore();

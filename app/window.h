@@ -43,6 +43,10 @@ class Window {
   void beginFrame();
   // Clears to `background` (0xRRGGBB), draws ImGui's output and presents it.
   void endFrame(std::uint32_t background);
+  // False while ImGui needs one more frame to show what this one asked for: input events it
+  // holds for the next frame (a click's release comes one frame after its press), or a
+  // window it kept hidden while measuring it (a tooltip's first frame).
+  static bool settled();
 
  private:
   void rebuildFontIfScaleChanged();

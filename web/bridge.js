@@ -92,6 +92,9 @@ export async function start({ canvas, onFirstFrame }) {
 
 export const started = () => module !== null;
 
+// The frames the map has drawn so far (none without a map).
+export const framesDrawn = () => module?.framesDrawn ?? 0;
+
 // One data file's bytes → its load report {accepted, rejected, unreported, fatal, issues}.
 export function load(kind, bytes) {
   const ptr = module._malloc(Math.max(1, bytes.length));

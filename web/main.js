@@ -107,9 +107,23 @@ async function downloadStreaming(url, name) {
 // ---- The address follows the state ---------------------------------------------------
 
 // Filters, search and selection reach the address at once; the view, which panning changes
-// every frame, once it settles. The view is written only once the user has moved it.
+// every frame, once it settles: 150 ms after its last change, and never while a finger or a
+// button is still down on the map (writing the address costs milliseconds, a frame's worth
+// on a slow phone). The view is written only once the user has moved it.
 let viewTouched = false;
 let urlTimer = 0;
+const pointersDown = new Set();
+const VIEW_SETTLED_MS = 150;
+function watchPointers(canvas) {
+  canvas.addEventListener('pointerdown', (e) => { pointersDown.add(e.pointerId); clearTimeout(urlTimer); });
+  const up = (e) => {
+    if (!pointersDown.delete(e.pointerId ?? -1) && e.type !== 'blur') return;
+    if (e.type === 'blur') pointersDown.clear();
+    if (pointersDown.size === 0 && viewTouched) urlTimer = setTimeout(writeUrl, VIEW_SETTLED_MS);
+  };
+  // A release outside the page may never arrive: leaving the page ends every gesture.
+  for (const type of ['pointerup', 'pointercancel', 'blur']) window.addEventListener(type, up);
+}
 function writeUrl() {
   if (!last) return;
   const search = serialiseState(last, { current: window.location.search, withView: viewTouched });
@@ -140,7 +154,7 @@ function onSnapshot(snapshot) {
   if (changes.has('view')) viewTouched = true;
   clearTimeout(urlTimer);
   if (['filters', 'selection', 'regional', 'data'].some((c) => changes.has(c))) writeUrl();
-  else if (changes.has('view')) urlTimer = setTimeout(writeUrl, 150);
+  else if (changes.has('view') && pointersDown.size === 0) urlTimer = setTimeout(writeUrl, VIEW_SETTLED_MS);
 }
 
 // ---- Start-up --------------------------------------------------------------------------
@@ -196,6 +210,7 @@ async function start() {
   }
   if (!drawsMap) showNoMap();
   bridge.onSnapshot(onSnapshot);
+  watchPointers($('canvas'));
   wireControls();
   wirePanel({ onOpenCard: openCard });
   wirePlaces();
@@ -273,6 +288,8 @@ window.catalyseurs = Object.freeze({
   // with data is on screen; without WebGL 2 nothing is drawn and `drawsMap` is false.
   ready,
   get drawsMap() { return drawsMap; },
+  // The frames the map has drawn since the page opened: one per change, for measurements.
+  get framesDrawn() { return bridge.framesDrawn(); },
   // {territory, epsg, x, y} computed by the C++ Projector, or null outside France.
   project: requireEngine(null, (lon, lat) => bridge.send({ type: 'project', lon: Number(lon), lat: Number(lat) }).result),
   // The marker's centre in CSS pixels relative to the canvas, or null when not drawn on its

@@ -65,6 +65,29 @@ describe('idle and responsiveness', () => {
     assert.ok(end.frames - start.frames <= 2, `no animation loop may keep running while idle (${end.frames - start.frames} frames)`);
   });
 
+  test('one change draws one frame', async () => {
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(500);
+    const drawn = () => page.evaluate(() => window.catalyseurs.framesDrawn);
+    const settle = () => page.waitForTimeout(600);
+    let before = await drawn();
+    assert.ok(before > 0, 'the map has drawn its first frames');
+    await page.evaluate(() => window.catalyseurs.setFilters({ metiers: ['dialogue'] }));
+    await settle();
+    assert.equal(await drawn() - before, 1, 'a filter change draws one frame');
+    before = await drawn();
+    await page.evaluate(() => window.catalyseurs.search('a'));
+    await settle();
+    assert.equal(await drawn() - before, 1, 'a search draws one frame');
+    before = await drawn();
+    await page.evaluate(() => { window.catalyseurs.search(''); window.catalyseurs.setFilters({}); });
+    await settle();
+    assert.equal(await drawn() - before, 1, 'two requests in one task draw one frame');
+    before = await drawn();
+    await settle();
+    assert.equal(await drawn() - before, 0, 'nothing more is drawn once the changes are shown');
+  });
+
   test('a keystroke in the search updates the list: measured', async () => {
     // Timestamps taken in the page: the key reaching the field, the input event (before the
     // page's own handler, which runs the search in the core), and the count redrawn, with

@@ -312,6 +312,23 @@ describe('navigation', () => {
     assert.ok(error < 3, `the grabbed point is ${error.toFixed(1)} px away from the pointer (now at (${end.x.toFixed(1)}, ${end.y.toFixed(1)}))`);
   });
 
+  test('the view reaches the address once the drag ends, not while the button is held', async () => {
+    const viewInAddress = () => page.evaluate(() => new URLSearchParams(window.location.search).get('view'));
+    const centre = toPage({ x: canvasBox.width / 2, y: canvasBox.height / 2 });
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.down();
+    await page.mouse.move(centre.x + 40, centre.y + 30, { steps: 4 });
+    const held = await viewInAddress();
+    await page.waitForTimeout(600);  // four times the settling delay, the button still down
+    assert.equal(await viewInAddress(), held, 'the address must not follow a drag in progress');
+    await page.mouse.up();
+    await page.waitForFunction((h) => new URLSearchParams(window.location.search).get('view') !== h, held, { timeout: 5_000 });
+    const written = (await viewInAddress()).split(',').map(Number);
+    const now = await view();
+    assert.equal(written.length, 3, `view=x,y,scale: ${written}`);
+    assert.ok(Math.abs(written[0] - now.x) <= 1 && Math.abs(written[1] - now.y) <= 1, `the address holds the view the drag left (${written} vs ${now.x}, ${now.y})`);
+  });
+
   test('the zoom buttons zoom around the centre, and « Vue d’ensemble » returns to the overview', async () => {
     for (const [id, label] of [['#zoom-in', 'Zoomer'], ['#zoom-out', 'Dézoomer'], ['#home', 'Vue d’ensemble']]) {
       assert.equal(await page.locator(id).getAttribute('aria-label'), label, `${id} needs its French name`);
