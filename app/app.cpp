@@ -16,7 +16,7 @@ App::~App() = default;
 
 bool App::init() {
   try {
-    projector_ = std::make_unique<core::Projector>(platform::projDatabaseDir());
+    projector_ = std::make_unique<core::Projector>();
   } catch (const core::Exception& e) {
     last_error_ = e.what();
     return false;

@@ -22,8 +22,7 @@ GlSettings glSettings();
 // The window's title; none in the browser, where the page's <title> is the page's own.
 const char* windowTitle();
 
-// Where the trimmed proj.db and the subset font are at run time.
-std::string projDatabaseDir();
+// Where the subset font is at run time.
 std::string fontPath();
 
 // Runs the app. On the desktop, loads the data files named on the command line (or the

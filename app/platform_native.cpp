@@ -47,11 +47,6 @@ void report(const char* path, const std::string& reply) {
 GlSettings glSettings() { return {3, 2, false, "#version 150"}; }
 const char* windowTitle() { return "Carte des catalyseurs territoriaux"; }
 
-std::string projDatabaseDir() {
-  if (const char* dir = SDL_getenv("CATALYSEURS_PROJ_DB_DIR")) return dir;
-  return CATALYSEURS_NATIVE_PROJ_DB_DIR;
-}
-
 std::string fontPath() { return CATALYSEURS_NATIVE_FONT; }
 
 void wake() {}

@@ -47,7 +47,6 @@ int wakeOnEvent(void*, SDL_Event*) {
 
 GlSettings glSettings() { return {3, 0, true, "#version 300 es"}; }
 const char* windowTitle() { return nullptr; }  // SDL would overwrite document.title
-std::string projDatabaseDir() { return "/proj"; }
 std::string fontPath() { return "/assets/inter.otf"; }
 
 void wake() {

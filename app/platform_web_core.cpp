@@ -20,7 +20,7 @@
 namespace {
 
 struct CoreEngine {
-  core::Projector projector{"/proj"};  // the trimmed proj.db, preloaded with the module
+  core::Projector projector;
   core::MapState state{projector};
   app::Strings strings;
   app::Bridge bridge{state, strings};

@@ -20,10 +20,10 @@ struct LonLat {
 
 class Projector {
  public:
-  // `database_dir` holds the proj.db to use (the trimmed one the build makes). PROJ never
-  // touches the network or any other directory. Throws core::Exception if PROJ cannot
-  // start there.
-  explicit Projector(const std::string& database_dir);
+  // Projects with the PROJ pipelines of core/projection_pipelines.inc, which PROJ chose
+  // from its database at build time: nothing is read at run time, neither proj.db nor the
+  // network. Throws core::Exception if PROJ cannot create them.
+  Projector();
   ~Projector();
   Projector(const Projector&) = delete;
   Projector& operator=(const Projector&) = delete;

@@ -27,37 +27,14 @@ function loadScript(src) {
   });
 }
 
-const engineName = (drawsMap) => (drawsMap ? 'catalyseurs' : 'catalyseurs-core');
-let requested = null; // {name, wasm}: what prefetch() asked for
-
-// Asks at once for everything the engine needs, long before start() does: its wasm through
-// `fetchWasm(name)`, which gives the file's Response (the page shows its progress), and its
-// script and data file through preload links, which the engine's own requests then reuse.
-// Only the engine that can run is asked for: `drawsMap` false means the core-only one.
-export function prefetch({ fetchWasm, drawsMap = true }) {
-  const name = engineName(drawsMap);
-  for (const [href, as] of [[`${name}.js`, 'script'], [`${name}.data`, 'fetch']]) {
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.href = href;
-    link.as = as;
-    if (as === 'fetch') link.crossOrigin = 'anonymous'; // as the engine's own request is
-    document.head.append(link);
-  }
-  const wasm = fetchWasm(`${name}.wasm`);
-  wasm.catch(() => {}); // reported by start()
-  requested = { name, wasm };
-}
-
-// Loads and starts the engine that prefetch() asked for; the wasm is compiled as it streams
-// in. `onFirstFrame` runs once the first complete frame with data is on screen. The
-// core-only engine (catalyseurs-core.*, for browsers without WebGL 2) answers the same
-// requests with the same replies and snapshots, draws nothing, and calls `onFirstFrame`
+// Loads and starts the engine that web/boot.js chose and began compiling: `boot` is
+// window.catalyseursBoot. `onFirstFrame` runs once the first complete frame with data is on
+// screen. The core-only engine (catalyseurs-core.*, for browsers without WebGL 2) answers the
+// same requests with the same replies and snapshots, draws nothing, and calls `onFirstFrame`
 // once the data is served. Rejects with an Error whose `stage` is 'script' or 'engine'.
-export async function start({ canvas, onFirstFrame }) {
-  if (!requested) throw Object.assign(new Error('prefetch() first'), { stage: 'script' });
-  const { name, wasm } = requested;
-  const drawsMap = name === engineName(true);
+export async function start({ boot, canvas, onFirstFrame }) {
+  const name = boot.engine;
+  const drawsMap = name === 'catalyseurs';
   try {
     await loadScript(`${name}.js`);
   } catch (e) {
@@ -70,13 +47,10 @@ export async function start({ canvas, onFirstFrame }) {
     locateFile: (path) => path,
     onFirstFrame,
     onSnapshot: (text) => dispatch(JSON.parse(text)),
-    // The wasm asked for by prefetch(), compiled while it downloads.
+    // The wasm that boot.js compiled while it downloaded.
     instantiateWasm(imports, receive) {
-      wasm
-        .then((response) => (WebAssembly.instantiateStreaming
-          ? WebAssembly.instantiateStreaming(response, imports)
-          : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports))))
-        .then((result) => receive(result.instance, result.module))
+      boot.compiled
+        .then((compiled) => WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled)))
         .catch((e) => failed(Object.assign(e, { stage: 'engine' })));
       return {};
     },

@@ -48,10 +48,11 @@ function reportProgress(name, received, total) {
 
 const nextTask = () => new Promise((resume) => { setTimeout(resume, 0); });
 
-async function request(url, name) {
+// `pending`: the Promise of a fetch() Response.
+async function request(pending, name) {
   let response;
   try {
-    response = await fetch(url, { credentials: 'same-origin' });
+    response = await pending;
   } catch (e) {
     throw Object.assign(new Error(`${name}: ${e.message}`), { file: name });
   }
@@ -93,15 +94,7 @@ async function readAll(response, name) {
 }
 
 async function download(url, name) {
-  return readAll(await request(url, name), name);
-}
-
-// The response itself, for the engine to compile while it streams in (and for the browser
-// to cache the compiled code); a copy of it feeds the progress bar.
-async function downloadStreaming(url, name) {
-  const response = await request(url, name);
-  readAll(response.clone(), name).catch(() => {});
-  return response;
+  return readAll(await request(fetch(url, { credentials: 'same-origin' }), name), name);
 }
 
 // ---- The address follows the state ---------------------------------------------------
@@ -159,14 +152,6 @@ function onSnapshot(snapshot) {
 
 // ---- Start-up --------------------------------------------------------------------------
 
-function supportsWebGL2() {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch (e) {
-    return false;
-  }
-}
-
 // Without WebGL 2 the core-only engine serves the data: the panel, the card, the exports and
 // the address work as ever, the map area says why it stays empty, and the controls that would
 // act on the drawing go (style.css, .no-map-mode).
@@ -196,15 +181,21 @@ async function start() {
   const stringsText = loadStrings();
   const downloads = DATA.map(([, url, name]) => download(url, name));
   for (const d of downloads) d.catch(() => {});
-  const hasWasm = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
-  if (hasWasm) {
-    drawsMap = supportsWebGL2();
-    bridge.prefetch({ drawsMap, fetchWasm: (name) => downloadStreaming(name, name) });
-  }
+  // boot.js chose the engine and started compiling it; its download feeds the progress bar
+  // and, if it fails, the error's reason.
+  const boot = window.catalyseursBoot;
+  const wasmName = `${boot?.engine}.wasm`;
+  const wasmDownload = boot?.engine ? request(boot.response, wasmName).then((r) => readAll(r, wasmName)) : null;
+  wasmDownload?.catch(() => {});
+  drawsMap = boot?.engine === 'catalyseurs';
   const strings = await stringsText;
   applyStrings();
   $('loading-text').textContent = t('loading_map');
-  if (!hasWasm) {
+  if (!boot) {
+    showError('error_engine_title', 'error_engine', { reason: t('error_engine_boot') });
+    return;
+  }
+  if (!boot.engine) {
     showError('error_no_wasm_title', 'error_no_wasm');
     return;
   }
@@ -219,6 +210,7 @@ async function start() {
   wireEmbedDialog();
   try {
     await bridge.start({
+      boot,
       canvas: $('canvas'),
       onFirstFrame: () => {
         $('loading').hidden = true;
@@ -226,7 +218,8 @@ async function start() {
       },
     });
   } catch (e) {
-    const reason = e.stage === 'script' ? t('error_engine_script') : e.file ? downloadProblem(e, e.file) : e.message;
+    const download = await wasmDownload.then(() => null, (problem) => problem);
+    const reason = e.stage === 'script' ? t('error_engine_script') : download ? downloadProblem(download, download.file) : e.message;
     showError('error_engine_title', 'error_engine', { reason });
     return;
   }

@@ -49,7 +49,7 @@ class BridgeTest : public testing::Test {
 
   Document call(const std::string& request) { return parse(bridge.call(request).json); }
 
-  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  core::Projector projector;
   core::MapState state;
   app::Strings words;
   app::Bridge bridge;

@@ -113,7 +113,7 @@ class ShippedMeshTest : public testing::Test {
     mesh = app::buildMapMesh(state.scene(), state.context());
   }
 
-  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  core::Projector projector;
   core::MapState state{projector};
   MapMesh mesh;
 };

@@ -176,7 +176,7 @@ TEST(HostileGeoJson, RingsOfOnePointAndSelfIntersectingRings) {
   EXPECT_EQ(loaded.issues[1].reason, "anneau de polygone de moins de quatre positions");
   ASSERT_EQ(loaded.items.size(), 1u);
   // The bow tie is drawn as best it can be: whole triangles on its own points.
-  core::Projector projector(CATALYSEURS_PROJ_DB_DIR);
+  core::Projector projector;
   const auto scene = core::buildScene(projector, loaded.items, {});
   ASSERT_TRUE(scene) << scene.error().message;
   ASSERT_EQ(scene->regions.size(), 1u);

@@ -12,7 +12,7 @@ using core::Territory;
 
 class LayoutTest : public testing::Test {
  protected:
-  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  core::Projector projector;
 
   core::Layout build(std::vector<Territory> territories) {
     std::vector<core::Layout::InsetRequest> requests;

@@ -41,7 +41,7 @@ class MapStateLabelsTest : public testing::Test {
     return out;
   }
 
-  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  core::Projector projector;
   MapState state{projector};
 };
 

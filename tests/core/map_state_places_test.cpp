@@ -38,7 +38,7 @@ class MapStatePlacesTest : public testing::Test {
   Point lambert93(double lon, double lat) const { return *projector.forward(Territory::Metropole, {lon, lat}); }
   double visibleWidthMetres() const { return state.camera().viewportWidth() / state.camera().scale(); }
 
-  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  core::Projector projector;
   MapState state{projector};
 };
 

@@ -77,7 +77,7 @@ class MapStateTest : public testing::Test {
 
   Point center() const { return {state.camera().viewportWidth() / 2, state.camera().viewportHeight() / 2}; }
 
-  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  core::Projector projector;
   MapState state{projector};
 };
 

@@ -14,13 +14,11 @@ using core::LonLat;
 using core::Projector;
 using core::Territory;
 
-const std::string kDb = CATALYSEURS_PROJ_DB_DIR;
-
 // Reference values come from PROJ's cs2cs with the full database (see
 // tests/fixtures/projection/generate.sh); we run with the trimmed one, so this also proves
 // the trimming kept every operation that matters.
 TEST(Projector, MatchesCs2csInEveryTerritory) {
-  Projector projector(kDb);
+  Projector projector;
   const auto rows = test_support::readTsv(std::string(CATALYSEURS_FIXTURES_DIR) + "/projection/reference.tsv");
   ASSERT_GE(rows.size(), 29u);
   std::set<std::string> territories;
@@ -42,7 +40,7 @@ TEST(Projector, MatchesCs2csInEveryTerritory) {
 // The run version must give forward()'s results exactly, in every territory: the scene
 // projects its outlines with it, the rest of the core point by point.
 TEST(Projector, RunInPlaceMatchesPointByPoint) {
-  Projector projector(kDb);
+  Projector projector;
   const auto rows = test_support::readTsv(std::string(CATALYSEURS_FIXTURES_DIR) + "/projection/reference.tsv");
   for (const auto& t : core::allTerritories()) {
     std::vector<core::Point> run;
@@ -65,7 +63,7 @@ TEST(Projector, RunInPlaceMatchesPointByPoint) {
 }
 
 TEST(Projector, RunWithABadPointNamesIt) {
-  Projector projector(kDb);
+  Projector projector;
   std::vector<core::Point> run{{2, 46}, {3, 47}, {NAN, 45}};
   const auto count = projector.forwardInPlace(Territory::Metropole, run);
   ASSERT_FALSE(count);
@@ -78,7 +76,7 @@ TEST(Projector, RunWithABadPointNamesIt) {
 }
 
 TEST(Projector, InverseReturnsTheStartingPoint) {
-  Projector projector(kDb);
+  Projector projector;
   for (const auto& t : core::allTerritories()) {
     const core::Point c = t.lonlat_extent.center();
     const auto xy = projector.forward(t.territory, {c.x, c.y});
@@ -92,7 +90,7 @@ TEST(Projector, InverseReturnsTheStartingPoint) {
 
 TEST(Projector, ToulouseInLambert93) {
   // The value TOOLCHAIN notes verified natively and in wasm.
-  Projector projector(kDb);
+  Projector projector;
   const auto xy = projector.forward(Territory::Metropole, {1.4442, 43.6047});
   ASSERT_TRUE(xy);
   EXPECT_NEAR(xy->x, 574357.820, 0.001);
@@ -100,14 +98,10 @@ TEST(Projector, ToulouseInLambert93) {
 }
 
 TEST(Projector, NonFiniteInputIsAnErrorNotACrash) {
-  Projector projector(kDb);
+  Projector projector;
   EXPECT_FALSE(projector.forward(Territory::Metropole, {NAN, 45}));
   EXPECT_FALSE(projector.forward(Territory::Metropole, {2, INFINITY}));
   EXPECT_FALSE(projector.inverse(Territory::Reunion, {NAN, 0}));
-}
-
-TEST(Projector, MissingDatabaseThrowsOurError) {
-  EXPECT_THROW(Projector("/nonexistent-directory-for-proj-db"), core::Exception);
 }
 
 TEST(Projector, ReportsItsVersion) { EXPECT_EQ(Projector::projVersion(), "9.1.1"); }

@@ -10,7 +10,7 @@ using core::Territory;
 
 class SceneTest : public testing::Test {
  protected:
-  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  core::Projector projector;
 };
 
 TEST_F(SceneTest, DromAlwaysGetInsetsAndComOnlyWithData) {

@@ -125,6 +125,25 @@ describe('failures are shown in French', () => {
     }
   });
 
+  // The engine is fetched and compiled by boot.js, before the page's modules run: a failure
+  // there must still reach the page's message, naming the file.
+  for (const [file, expected] of [['catalyseurs.wasm', /404/], ['boot.js', /démarrage/]]) {
+    test(`${file} missing (HTTP 404)`, async () => {
+      const opened = await openPage(shared.browser, shared.site.origin, {
+        setup: (page) => page.route((url) => url.pathname === `/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'Introuvable' })),
+      });
+      try {
+        const info = await shownError(opened.page);
+        assert.match(info.text, new RegExp(file.replace('.', '\\.')), 'the message must name the missing file');
+        assert.match(info.text, expected);
+        await assertNotReady(opened.page);
+        assert.deepEqual(opened.log.pageErrors, [], 'no uncaught exception');
+      } finally {
+        await opened.close();
+      }
+    });
+  }
+
   test('catalyseurs.geojson is not JSON', async () => {
     const opened = await openPage(shared.browser, shared.site.origin, {
       setup: (page) => page.route(DATA_URL, (route) => replaceWith(route, (text) => text.slice(0, Math.floor(text.length / 2)) + '\n<html>oops')),

@@ -12,7 +12,7 @@
 namespace {
 
 struct World {
-  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  core::Projector projector;
   core::MapState state{projector};
   app::Strings words;
   app::Bridge bridge{state, words};

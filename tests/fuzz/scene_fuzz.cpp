@@ -12,7 +12,7 @@
 namespace {
 
 struct World {
-  core::Projector projector{CATALYSEURS_PROJ_DB_DIR};
+  core::Projector projector;
   std::vector<core::Catalyseur> catalyseurs =
       core::loadCatalyseurs(fuzz::readFile(CATALYSEURS_FIXTURES_DIR "/geojson/seven-catalyseurs.geojson")).items;
 };
