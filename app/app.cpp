@@ -85,6 +85,9 @@ FrameResult App::frame() {
   }
   if (input_.quit()) return FrameResult::Quit;
   changed(changes);
+  // Nothing is drawn before the data is in: the page's loading overlay, of the sea's colour,
+  // covers the map, and a frame of empty sea would only delay the data by its cost.
+  if (!state_->ready()) frames_to_draw_ = 0;
   if (frames_to_draw_ <= 0) return FrameResult::Idle;
   --frames_to_draw_;
 

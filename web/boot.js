@@ -4,6 +4,8 @@
 // modules are. main.js takes what it started from window.catalyseursBoot:
 //   engine    'catalyseurs' (draws the map), 'catalyseurs-core' (no WebGL 2: serves the data
 //             without drawing) or null (no WebAssembly: the page says so)
+//   script    Promise that the engine's script (its JavaScript glue) has run, so that
+//             window.createCatalyseurs exists; rejects if it could not be loaded
 //   response  Promise of the wasm file's Response (a copy, for the progress bar and errors)
 //   compiled  Promise of its WebAssembly.Module, compiled while it streams in
 // Runs under the page's Content-Security-Policy, hence a file of its own and no inline script.
@@ -20,22 +22,30 @@
 
   var hasWasm = typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
   var engine = !hasWasm ? null : supportsWebGL2() ? 'catalyseurs' : 'catalyseurs-core';
-  var started = { engine: engine, response: null, compiled: null };
+  var started = { engine: engine, script: null, response: null, compiled: null };
   window.catalyseursBoot = started;
   if (!engine) return;
 
-  // The engine's script and, for the map engine, its data file (the font): the engine's own
-  // requests for them reuse these. The core-only engine has no data file.
-  var files = [[engine + '.js', 'script']];
-  if (engine === 'catalyseurs') files.push([engine + '.data', 'fetch']);
-  files.forEach(function (file) {
+  // The engine's script runs as soon as it arrives, while the page waits for its modules.
+  started.script = new Promise(function (resolve, reject) {
+    var script = document.createElement('script');
+    script.src = engine + '.js';
+    script.async = true;
+    script.onload = resolve;
+    script.onerror = function () { reject(new Error(engine + '.js')); };
+    document.head.appendChild(script);
+  });
+  started.script.catch(function () {});
+  // The map engine's data file (its font): the engine's own request for it reuses this one.
+  // The core-only engine has none.
+  if (engine === 'catalyseurs') {
     var link = document.createElement('link');
     link.rel = 'preload';
-    link.href = file[0];
-    link.as = file[1];
-    if (file[1] === 'fetch') link.crossOrigin = 'anonymous'; // as the engine's own request is
+    link.href = engine + '.data';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous'; // as the engine's own request is
     document.head.appendChild(link);
-  });
+  }
 
   var fetched = fetch(engine + '.wasm', { credentials: 'same-origin' });
   // The copy is taken first, before compiling starts reading the body.

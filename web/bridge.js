@@ -17,17 +17,7 @@ function dispatch(snapshot) {
   for (const listener of listeners) listener(snapshot);
 }
 
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = resolve;
-    script.onerror = () => reject(new Error(`${src}`));
-    document.head.append(script);
-  });
-}
-
-// Loads and starts the engine that web/boot.js chose and began compiling: `boot` is
+// Starts the engine that web/boot.js chose, loaded and began compiling: `boot` is
 // window.catalyseursBoot. `onFirstFrame` runs once the first complete frame with data is on
 // screen. The core-only engine (catalyseurs-core.*, for browsers without WebGL 2) answers the
 // same requests with the same replies and snapshots, draws nothing, and calls `onFirstFrame`
@@ -36,7 +26,7 @@ export async function start({ boot, canvas, onFirstFrame }) {
   const name = boot.engine;
   const drawsMap = name === 'catalyseurs';
   try {
-    await loadScript(`${name}.js`);
+    await boot.script;
   } catch (e) {
     throw Object.assign(new Error(e.message), { stage: 'script' });
   }

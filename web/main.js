@@ -188,6 +188,16 @@ async function start() {
   const wasmDownload = boot?.engine ? request(boot.response, wasmName).then((r) => readAll(r, wasmName)) : null;
   wasmDownload?.catch(() => {});
   drawsMap = boot?.engine === 'catalyseurs';
+  // The engine starts now, while the texts arrive; it draws nothing before the data is in.
+  const engine = boot?.engine ? bridge.start({
+    boot,
+    canvas: $('canvas'),
+    onFirstFrame: () => {
+      $('loading').hidden = true;
+      resolveReady();
+    },
+  }) : null;
+  engine?.catch(() => {}); // awaited below
   const strings = await stringsText;
   applyStrings();
   $('loading-text').textContent = t('loading_map');
@@ -209,14 +219,7 @@ async function start() {
   wireExports();
   wireEmbedDialog();
   try {
-    await bridge.start({
-      boot,
-      canvas: $('canvas'),
-      onFirstFrame: () => {
-        $('loading').hidden = true;
-        resolveReady();
-      },
-    });
+    await engine;
   } catch (e) {
     const download = await wasmDownload.then(() => null, (problem) => problem);
     const reason = e.stage === 'script' ? t('error_engine_script') : download ? downloadProblem(download, download.file) : e.message;

@@ -127,7 +127,7 @@ describe('failures are shown in French', () => {
 
   // The engine is fetched and compiled by boot.js, before the page's modules run: a failure
   // there must still reach the page's message, naming the file.
-  for (const [file, expected] of [['catalyseurs.wasm', /404/], ['boot.js', /démarrage/]]) {
+  for (const [file, expected] of [['catalyseurs.wasm', /404/], ['catalyseurs.js', /moteur/], ['boot.js', /démarrage/]]) {
     test(`${file} missing (HTTP 404)`, async () => {
       const opened = await openPage(shared.browser, shared.site.origin, {
         setup: (page) => page.route((url) => url.pathname === `/${file}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain; charset=utf-8', body: 'Introuvable' })),
