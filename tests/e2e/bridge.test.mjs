@@ -3,7 +3,7 @@
 // snapshot per changed frame, without the page asking. Counted by wrapping the engine's
 // Module.ccall and its onSnapshot callback before the page gets them.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { settleFrames, sharedPage, waitViewStill } from './support.mjs';
 
 const shared = sharedPage({
@@ -32,6 +32,14 @@ const shared = sharedPage({
         },
       });
     }),
+});
+
+// After ready the page loads its context layers and place names (main.js loadContext): the
+// counting starts once those four files (regions, catalyseurs, context, places) are in, or
+// their loads would be counted against the first action.
+before(async () => {
+  await shared.ready();
+  await shared.page.waitForFunction(() => window.__crossings.calls.filter((c) => c === 'catalyseurs_load').length >= 4, null, { timeout: 30_000 });
 });
 
 async function crossings(action) {
