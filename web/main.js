@@ -176,8 +176,8 @@ async function start() {
   if (new URLSearchParams(window.location.search).get('embed') === '1') document.body.classList.add('embed');
   $('search').maxLength = MAX_SEARCH_CHARS;
   wireLayout();
-  // Everything the first frame needs is asked for now, at once: the texts and the data
-  // (index.html already preloads them), and the engine that this browser can run.
+  // Everything else the first frame needs is asked for now, at once: the texts and the data
+  // (index.html already preloads them); boot.js has asked for the engine.
   const stringsText = loadStrings();
   const downloads = DATA.map(([, url, name]) => download(url, name));
   for (const d of downloads) d.catch(() => {});
