@@ -68,7 +68,7 @@ function update() {
   const src = frameSrc();
   const title = frameTitle(frozen, tIn(options().lang), (code) => regionNames.get(code));
   $('embed-code').value = iframeSnippet({ src, title, ...size });
-  const frame = $('embed-frame');
+  const frame = previewFrame();
   frame.title = title;
   fitPreview();
   if (frame.dataset.src === src) return;
@@ -81,13 +81,29 @@ function update() {
   else reloadTimer = setTimeout(load, RELOAD_DELAY_MS);
 }
 
+// The preview's frame, made the first time the dialog opens: a frame costs the page's start
+// tens of milliseconds to create, and most visits never open the dialog.
+function previewFrame() {
+  let frame = $('embed-frame');
+  if (!frame) {
+    frame = document.createElement('iframe');
+    frame.id = 'embed-frame';
+    frame.src = 'about:blank';
+    frame.allow = 'fullscreen';
+    frame.inert = true; // shown, not a second map to Tab through
+    frame.tabIndex = -1;
+    $('embed-stage').append(frame);
+  }
+  return frame;
+}
+
 // The frame at its real size in CSS pixels, scaled down into the room the dialog leaves it.
 function fitPreview() {
   const stage = $('embed-stage');
   const room = { width: stage.parentElement.clientWidth, height: Math.max(160, Math.round(window.innerHeight * 0.5)) };
   if (!size || room.width <= 0) return;
   const fit = previewFit(size.width, size.height, room);
-  const frame = $('embed-frame');
+  const frame = previewFrame();
   frame.style.width = `${fit.width}px`;
   frame.style.height = `${fit.height}px`;
   frame.style.transform = fit.scale < 1 ? `scale(${fit.scale})` : '';
@@ -181,7 +197,7 @@ function closed() {
   if ($('embed-dialog').open) return; // opened again before this event came
   clearTimeout(reloadTimer);
   // Unloads the framed map, which would otherwise keep its engine running.
-  const frame = $('embed-frame');
+  const frame = previewFrame();
   frame.src = 'about:blank';
   delete frame.dataset.src;
   $('embed-open').focus();
