@@ -10,6 +10,12 @@ namespace app::json {
 
 namespace {
 
+// « Autour de Quimper (29) », « Autour d’Orléans (45) », « Around Orléans (45) ».
+std::string aroundPlace(const Strings& strings, std::string_view nom, std::string_view departement) {
+  const std::string de_nom = core::text::frenchDe(nom);
+  return strings.format("around_place", {{"nom", nom}, {"de_nom", de_nom}, {"departement", departement}});
+}
+
 constexpr std::pair<core::Change, std::string_view> kChangeNames[] = {
     {core::Change::Data, "data"},           {core::Change::Filters, "filters"},
     {core::Change::Selection, "selection"}, {core::Change::Hover, "hover"},
@@ -88,7 +94,7 @@ void list(Writer& w, const core::MapState& state, const Strings& strings) {
   key(w, "around");
   if (const auto& origin = state.origin())
     string(w, origin->nom.empty() ? strings("around_me_list")
-                                  : strings.format("around_place", {{"nom", origin->nom}, {"departement", origin->departement}}));
+                                  : aroundPlace(strings, origin->nom, origin->departement));
   else
     w.Null();
   key(w, "inView");
@@ -113,7 +119,7 @@ void places(Writer& w, const core::MapState& state, const Strings& strings) {
     key(w, "code");
     string(w, p->code);
     key(w, "label");
-    string(w, strings.format("around_place", {{"nom", p->nom}, {"departement", p->departement}}));
+    string(w, aroundPlace(strings, p->nom, p->departement));
     w.EndObject();
   }
   w.EndArray();

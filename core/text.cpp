@@ -253,6 +253,15 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+std::string frenchDe(std::string_view name) {
+  if (name.starts_with("Le ")) return "du " + std::string(name.substr(3));
+  if (name.starts_with("Les ")) return "des " + std::string(name.substr(4));
+  // The first letter, accents removed: « Évry » elides as « Evry » would.
+  const std::string folded = fold(firstChars(name, 1));
+  const bool vowel = !folded.empty() && std::string_view("aeiouy").find(folded.front()) != std::string_view::npos;
+  return (vowel ? "d\u2019" : "de ") + std::string(name);
+}
+
 std::string_view trim(std::string_view s) {
   constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
   for (;;) {

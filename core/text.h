@@ -46,6 +46,12 @@ std::string groupThousands(std::uint64_t n);
 // « 800 m » under a kilometre (to 100 m), « 6,3 km » under ten, « 63 km », « 1 250 km ».
 std::string distance(double metres);
 
+// « de » before a place name, as French writes it: « de Quimper », elided before a vowel
+// (« d’Orléans », « d’Yvetot »), contracted with the article (« du Havre », « des Abymes »),
+// and left whole before « La » and before an « h », often aspirated in place names
+// (« de Haguenau »).
+std::string frenchDe(std::string_view name);
+
 // Removes spaces (and non-breaking spaces) at both ends.
 std::string_view trim(std::string_view s);
 

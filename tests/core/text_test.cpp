@@ -31,6 +31,16 @@ TEST(Fold, KeepsMultiplicationAndDivisionSignsWithoutStraySpaces) {
     EXPECT_EQ(fold(fold(s)), fold(s)) << s;
 }
 
+TEST(FrenchDe, ElidesBeforeAVowelAndContractsTheArticle) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Quimper", "de Quimper"},       {"Orléans", "d\u2019Orléans"},    {"Évry", "d\u2019Évry"},
+      {"Yvetot", "d\u2019Yvetot"},       {"Le Havre", "du Havre"},         {"Les Abymes", "des Abymes"},
+      {"La Rochelle", "de La Rochelle"}, {"Haguenau", "de Haguenau"},     {"L\u2019Isle-Adam", "de L\u2019Isle-Adam"},
+      {"Lens", "de Lens"},             {"Lescar", "de Lescar"},          {"Île-de-France", "d\u2019Île-de-France"},
+  };
+  for (const auto& [name, expected] : cases) EXPECT_EQ(core::text::frenchDe(name), expected) << name;
+}
+
 TEST(Printable, ShowsControlsInvisiblesAndBadBytes) {
   using core::text::printable;
   EXPECT_EQ(printable("Réunion"), "Réunion");

@@ -101,6 +101,19 @@ describe('context and places', () => {
     }
   });
 
+  // French elides « de » before a vowel and contracts it with « Le »: no « Autour de Orléans ».
+  for (const [search, offered] of [['Orléans', /Autour d’Orléans \(45\)/], ['Le Havre', /Autour du Havre \(76\)/]]) {
+    test(`the place offered for « ${search} » reads ${offered.source.replace(/\\/g, '')}`, async () => {
+      await page.fill('#search', search);
+      await page.dispatchEvent('#search', 'input');
+      const offer = page.locator('#places .place', { hasText: search.replace(/^Le /, '') });
+      await offer.first().waitFor();
+      assert.match(await offer.first().textContent(), offered);
+      await page.fill('#search', '');
+      await page.dispatchEvent('#search', 'input');
+    });
+  }
+
   test('a commune without a catalyseur lists the nearest ones, with distances', async () => {
     const lorient = byName('Lorient');
     assert.ok(!features.some((f) => f.properties.commune === 'Lorient'), 'the test needs a commune with no catalyseur');
