@@ -1,6 +1,5 @@
 #include "projector.h"
 
-#include <array>
 #include <cmath>
 #include <map>
 #include <string>

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "output_file.h"
 #include "proj_ptr.h"
 #include "territory.h"
 
@@ -127,14 +128,10 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s differs from what projection-pipelines writes: run it again\n", path.c_str());
       return 1;
     }
-    // Written beside, then renamed: a failure never leaves a half-written table.
-    const std::string temporary = path + ".tmp";
-    {
-      std::ofstream out(temporary, std::ios::binary);
-      out << text;
-      if (!out.flush()) throw Failure{"cannot write " + temporary};
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) throw Failure{"cannot write " + path};
+    std::string target, error;
+    mode_t mode = 0;
+    if (!geodata::resolveOutput(path, {}, target, mode, error) || !geodata::writeAtomically(target, mode, text, error))
+      throw Failure{path + ": " + error};
     return 0;
   } catch (const Failure& f) {
     std::fprintf(stderr, "projection-pipelines: %s\n", f.message.c_str());
