@@ -99,13 +99,9 @@ std::optional<std::string> MapState::rebuildScene() {
 }
 
 void MapState::refreshMatching() {
-  if (catalog_) {
-    matching_ = catalog_->match(filters_, query_);
-    facets_ = catalog_->facets(filters_, query_);
-  } else {
-    matching_.clear();
-    facets_ = Catalog({}).facets(filters_, query_);
-  }
+  Selection selection = catalog_ ? catalog_->select(filters_, query_) : Catalog({}).select(filters_, query_);
+  matching_ = std::move(selection.matching);
+  facets_ = std::move(selection.facets);
   list_limit_ = options_.list_page;
   place_matches_ = places_.find(query_);
   spider_.reset();

@@ -1,6 +1,7 @@
 #include "query.h"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 
 #include "categories.h"
@@ -50,14 +51,27 @@ bool passes(std::uint32_t values, std::uint32_t mask) { return mask == 0 || (val
 }  // namespace
 
 Catalog::Catalog(const std::vector<Catalyseur>& catalyseurs) {
+  // Entries are kept in the order the list shows them in, and made in that order so that
+  // their texts lie in memory in that order too: a selection then reads them all in a row.
+  std::vector<std::string> names;
+  names.reserve(catalyseurs.size());
+  for (const auto& c : catalyseurs) names.push_back(text::fold(c.nom));
+  std::vector<std::uint32_t> order(catalyseurs.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const int by_name = names[a].compare(names[b]);
+    return by_name != 0 ? by_name < 0 : a < b;
+  });
   entries_.reserve(catalyseurs.size());
-  for (const auto& c : catalyseurs) {
+  for (std::uint32_t index : order) {
+    const Catalyseur& c = catalyseurs[index];
     Entry e;
+    e.index = index;
     e.metiers = maskOf<Metier>(c.metiers);
     e.thematiques = maskOf<Thematique>(c.thematiques);
     if (auto s = fromSlug<Structure>(c.structure)) e.structure = bitOf(*s);
     e.region = regionBit(c.region);
-    e.name = text::fold(c.nom);
+    e.name = std::move(names[index]);
     const RegionInfo* region = regionByCode(c.region);
     e.place = text::fold(c.commune + " " + (region ? std::string(region->name_fr) : std::string()));
     e.other = text::fold(c.territoire + " " + c.description);
@@ -87,57 +101,67 @@ int Catalog::rank(const Entry& e, const std::vector<std::string>& search) {
   return all_in_name ? 0 : all_in_place ? 1 : 2;
 }
 
-std::vector<std::uint32_t> Catalog::match(const Filters& filters, std::string_view text) const {
-  const Masks m = masksOf(filters);
-  const auto search = words(text);
-  std::vector<std::pair<int, std::uint32_t>> ranked;
-  for (std::uint32_t i = 0; i < entries_.size(); ++i) {
-    const Entry& e = entries_[i];
-    if (!passes(e.metiers, m.metiers) || !passes(e.thematiques, m.thematiques) ||
-        !passes(e.structure, m.structure) || !passes(e.region, m.region))
-      continue;
-    const int r = rank(e, search);
-    if (r >= 0) ranked.emplace_back(r, i);
-  }
-  std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    const int by_name = entries_[a.second].name.compare(entries_[b.second].name);
-    return by_name != 0 ? by_name < 0 : a.second < b.second;
+namespace {
+
+// Every entry the new words match, the old ones matched too: a word that is not in an entry's
+// text is in none of the longer words that contain it, and more words only ask for more.
+bool narrows(const std::vector<std::string>& old_words, const std::vector<std::string>& new_words) {
+  return std::all_of(old_words.begin(), old_words.end(), [&](const std::string& old_word) {
+    return std::any_of(new_words.begin(), new_words.end(),
+                       [&](const std::string& w) { return w.find(old_word) != std::string::npos; });
   });
-  std::vector<std::uint32_t> out;
-  out.reserve(ranked.size());
-  for (const auto& r : ranked) out.push_back(r.second);
-  return out;
 }
 
-Facets Catalog::facets(const Filters& filters, std::string_view text) const {
+}  // namespace
+
+void Catalog::rankFor(const std::vector<std::string>& search) {
+  if (!ranks_.empty() && search == ranked_words_) return;
+  const bool survivors_only = !ranks_.empty() && narrows(ranked_words_, search);
+  ranks_.resize(entries_.size());
+  for (std::size_t i = 0; i < entries_.size(); ++i)
+    if (!survivors_only || ranks_[i] >= 0) ranks_[i] = static_cast<std::int8_t>(rank(entries_[i], search));
+  ranked_words_ = search;
+}
+
+Selection Catalog::select(const Filters& filters, std::string_view text) {
   const Masks m = masksOf(filters);
-  const auto search = words(text);
+  rankFor(words(text));
   std::vector<std::size_t> metiers(metierValues().size()), thematiques(thematiqueValues().size()),
       structure(structureValues().size()), region(allRegions().size());
   auto add = [](std::vector<std::size_t>& counts, std::uint32_t bits) {
-    for (std::size_t i = 0; i < counts.size(); ++i)
-      if (bits & (1u << i)) ++counts[i];
+    for (; bits != 0; bits &= bits - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(bits));
+      if (i < counts.size()) ++counts[i];
+    }
   };
-  for (const Entry& e : entries_) {
+  std::vector<std::uint32_t> by_rank[3];
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const int r = ranks_[i];
+    if (r < 0) continue;
+    const Entry& e = entries_[i];
     const bool pm = passes(e.metiers, m.metiers), pt = passes(e.thematiques, m.thematiques),
                ps = passes(e.structure, m.structure), pr = passes(e.region, m.region);
-    if ((int(pm) + int(pt) + int(ps) + int(pr)) < 3) continue;  // fails two groups: counts nowhere
-    if (rank(e, search) < 0) continue;
+    const int passed = int(pm) + int(pt) + int(ps) + int(pr);
+    if (passed < 3) continue;  // fails two groups: counts nowhere
     if (pt && ps && pr) add(metiers, e.metiers);
     if (pm && ps && pr) add(thematiques, e.thematiques);
     if (pm && pt && pr) add(structure, e.structure);
     if (pm && pt && ps) add(region, e.region);
+    if (passed == 4) by_rank[r].push_back(e.index);
   }
+  Selection out;
+  out.matching = std::move(by_rank[0]);
+  for (const auto* more : {&by_rank[1], &by_rank[2]}) out.matching.insert(out.matching.end(), more->begin(), more->end());
   auto pack = [](const auto& values, const std::vector<std::size_t>& counts) {
-    std::vector<FacetCount> out;
-    for (std::size_t i = 0; i < counts.size(); ++i) out.push_back({std::string(values[i]), counts[i]});
-    return out;
+    std::vector<FacetCount> packed;
+    for (std::size_t i = 0; i < counts.size(); ++i) packed.push_back({std::string(values[i]), counts[i]});
+    return packed;
   };
   std::vector<std::string_view> region_codes;
   for (const auto& r : allRegions()) region_codes.push_back(r.code);
-  return {pack(metierValues(), metiers), pack(thematiqueValues(), thematiques),
-          pack(structureValues(), structure), pack(region_codes, region)};
+  out.facets = {pack(metierValues(), metiers), pack(thematiqueValues(), thematiques),
+                pack(structureValues(), structure), pack(region_codes, region)};
+  return out;
 }
 
 Filters Catalog::sanitize(const Filters& filters, std::vector<std::string>* rejected) {

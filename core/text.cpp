@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -88,7 +89,7 @@ const char* foldLatin(std::uint32_t cp) {
   }
 }
 
-bool isSeparator(std::uint32_t cp) {
+constexpr bool isSeparator(std::uint32_t cp) {
   switch (cp) {
     case ' ': case '\t': case '\n': case '\r': case '-': case '\'': case '_': case '/': case '.':
     case ',': case ';': case ':': case '(': case ')': case '"':
@@ -222,34 +223,61 @@ bool isHttpUrl(std::string_view s) {
   });
 }
 
+namespace {
+
+// isSeparator() for ASCII, looked up: fold() asks it of nearly every byte.
+constexpr auto kAsciiSeparator = [] {
+  std::array<bool, 128> table{};
+  for (std::uint32_t c = 0; c < 128; ++c) table[c] = isSeparator(c);
+  return table;
+}();
+
+}  // namespace
+
 std::string fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Written in place: the result is never longer than s. Each letter becomes at most as many
+  // bytes as it took (a two-byte « œ » two letters « oe »), an invalid byte nothing, and a
+  // run of separators one space, written only before the letter after it.
+  std::string out(s.size(), '\0');
+  char* const begin = out.data();
+  char* o = begin;
   bool pending_space = false;
-  std::uint32_t cp;
+  auto letter = [&] {
+    if (pending_space) {
+      *o++ = ' ';
+      pending_space = false;
+    }
+  };
   for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // most of any French text: no decoding
+      ++i;
+      if (kAsciiSeparator[c]) {
+        pending_space = o != begin;
+        continue;
+      }
+      letter();
+      *o++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
+    std::uint32_t cp;
     const std::size_t n = decode(s, i, cp);
     if (n == 0) {
       ++i;
       continue;
     }
-    i += n;
     if (isSeparator(cp)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out += ' ';
-      pending_space = false;
-    }
-    if (cp < 0x80) {
-      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+      pending_space = o != begin;
     } else if (const char* base = foldLatin(cp)) {
-      out += base;
+      letter();
+      while (*base) *o++ = *base++;
     } else {
-      appendUtf8(out, cp);
+      letter();
+      o = std::copy_n(s.data() + i, n, o);
     }
+    i += n;
   }
+  out.resize(static_cast<std::size_t>(o - begin));
   return out;
 }
 

@@ -40,12 +40,18 @@ try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     // Keep a hand on the engine's memory: the module is not global.
+    // instantiate() gives {module, instance} for bytes and an Instance for a compiled module,
+    // which is how the page does it (web/boot.js compiles while it downloads).
     await page.addInitScript(() => {
-      const keep = (result) => { window.__wasmMemory = Object.values(result.instance.exports).find((e) => e instanceof WebAssembly.Memory); return result; };
+      const keep = (result) => {
+        const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+        window.__wasmMemory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
+        return result;
+      };
       const streaming = WebAssembly.instantiateStreaming;
       WebAssembly.instantiateStreaming = (...a) => streaming(...a).then(keep);
       const plain = WebAssembly.instantiate;
-      WebAssembly.instantiate = (...a) => plain(...a).then((r) => (r.instance ? keep(r) : r));
+      WebAssembly.instantiate = (...a) => plain(...a).then(keep);
     });
     const started = Date.now();
     await page.goto(base);

@@ -160,6 +160,55 @@ TEST(Facets, MatchBruteForceOnTheShippedDataForRandomFilters) {
   }
 }
 
+// A catalog that has searched before, and may search only what its last text matched, answers
+// what a catalog searching for the first time does, whatever was typed before.
+void expectSameAsFresh(core::Catalog& used, const std::vector<core::Catalyseur>& all, const core::Filters& f,
+                       const std::string& text) {
+  core::Catalog fresh(all);
+  const auto expected = fresh.select(f, text);
+  const auto got = used.select(f, text);
+  EXPECT_EQ(got.matching, expected.matching) << "« " << text << " »";
+  for (const auto& [a, b] : {std::pair{&got.facets.metiers, &expected.facets.metiers},
+                             std::pair{&got.facets.region, &expected.facets.region}})
+    for (std::size_t i = 0; i < a->size(); ++i) EXPECT_EQ((*a)[i].count, (*b)[i].count) << "« " << text << " »";
+}
+
+TEST(Search, TypingOnErasingAndEditingGiveWhatAFreshSearchGives) {
+  const auto loaded = core::loadCatalyseurs(
+      test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/catalyseurs.geojson"));
+  core::Catalog catalog(loaded.items);
+  core::Filters lieu;
+  lieu.metiers = {"lieu"};
+  // Typed on, erased, words added, reordered, joined, split, replaced; filters in between.
+  const std::vector<std::pair<std::string, core::Filters>> script = {
+      {"l", {}},          {"ly", {}},         {"lyo", {}},        {"lyon", {}},         {"lyon", lieu},
+      {"lyon ", lieu},    {"lyon t", lieu},   {"lyon ti", {}},    {"lyo", {}},          {"", {}},
+      {"reu", {}},        {"réun", {}},       {"RÉUNION", {}},    {"union", {}},        {"tiers union", {}},
+      {"union tiers", {}}, {"uniontiers", {}}, {"union ti ers", {}}, {"tiers", lieu},     {"tier", lieu},
+      {"a", {}},          {"a b", {}},        {"ab", {}},         {"b", {}},            {"zzz", {}},
+      {"zzzz", {}},       {"zz", {}},         {"ville", {}},      {"ville de", {}},     {"de ville", lieu},
+  };
+  for (const auto& [text, filters] : script) expectSameAsFresh(catalog, loaded.items, filters, text);
+}
+
+TEST(Search, RandomEditsGiveWhatAFreshSearchGives) {
+  const auto loaded = core::loadCatalyseurs(
+      test_support::readFile(std::string(CATALYSEURS_GEODATA_DIR) + "/catalyseurs.geojson"));
+  core::Catalog catalog(loaded.items);
+  std::mt19937 rng(11);
+  const std::string letters = "aeinorstul ";
+  std::string text;
+  for (int step = 0; step < 300; ++step) {
+    const unsigned what = rng() % 6;
+    if (what < 3 || text.empty()) text += letters[rng() % letters.size()];  // typing on, the common case
+    else if (what == 3) text.pop_back();
+    else if (what == 4) text.insert(rng() % (text.size() + 1), 1, letters[rng() % letters.size()]);
+    else text.erase(rng() % text.size(), 1);
+    if (text.size() > 12) text.erase(0, 6);
+    expectSameAsFresh(catalog, loaded.items, {}, text);
+  }
+}
+
 TEST(Filters, SanitizeDropsUnknownAndRepeatedValues) {
   core::Filters f;
   f.metiers = {"lieu", "cuisine", "lieu"};
