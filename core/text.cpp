@@ -42,24 +42,6 @@ std::size_t decode(std::string_view s, std::size_t i, std::uint32_t& cp) {
   return extra + 1;
 }
 
-void appendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Base letter of the Latin-1 Supplement and Latin Extended-A letters French uses; the
 // ligatures expand to two letters. Null when the code point is not one of them, such as
 // × and ÷ in the middle of the letters: those stay as they are (an empty base would
@@ -242,7 +224,7 @@ std::string fold(std::string_view s) {
   char* const begin = out.data();
   char* o = begin;
   bool pending_space = false;
-  auto letter = [&] {
+  auto spaceBeforeLetter = [&] {
     if (pending_space) {
       *o++ = ' ';
       pending_space = false;
@@ -256,7 +238,7 @@ std::string fold(std::string_view s) {
         pending_space = o != begin;
         continue;
       }
-      letter();
+      spaceBeforeLetter();
       *o++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       continue;
     }
@@ -269,10 +251,10 @@ std::string fold(std::string_view s) {
     if (isSeparator(cp)) {
       pending_space = o != begin;
     } else if (const char* base = foldLatin(cp)) {
-      letter();
+      spaceBeforeLetter();
       while (*base) *o++ = *base++;
     } else {
-      letter();
+      spaceBeforeLetter();
       o = std::copy_n(s.data() + i, n, o);
     }
     i += n;
